@@ -1,0 +1,7 @@
+import type { Stage } from '../stage.js';
+
+/** PLACEHOLDER stage, replaced by its own work. */
+export const stage: Stage = {
+  name: 'sentences',
+  run: (doc) => doc,
+};

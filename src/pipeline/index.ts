@@ -1,0 +1,56 @@
+import type { Doc, RawArticle } from '../model/types.js';
+import { cleanArticle } from './01-clean/index.js';
+import { compose, type Stage, type StageContext } from './stage.js';
+import { stage as sentences } from './02-sentences/index.js';
+import { stage as mentions } from './03-mentions/index.js';
+import { stage as actors } from './04-actors/index.js';
+import { stage as dates } from './05-dates/index.js';
+import { stage as events } from './06-events/index.js';
+import { stage as claims } from './07-claims/index.js';
+
+/** The ordered stages after cleaning. Order matters: each reads what the earlier ones filled. */
+export const STAGES: readonly Stage[] = [sentences, mentions, actors, dates, events, claims];
+
+const runStages = compose(STAGES);
+
+/** A fresh document from cleaned text, before any stage has run. */
+export function emptyDoc(raw: RawArticle, ctx: StageContext): Doc {
+  let cleaned;
+  try {
+    cleaned = cleanArticle(raw);
+  } catch (err) {
+    cleaned = {
+      title: raw.hints.title ?? null,
+      published: raw.hints.published ?? null,
+      author: raw.hints.author ?? null,
+      outlet: raw.hints.outlet ?? null,
+      body: '',
+      warnings: [...raw.warnings, `cleaning failed: ${(err as Error).message}`],
+    };
+  }
+  const reference = cleaned.published ?? ctx.published ?? null;
+  return {
+    ...cleaned,
+    input: raw.input,
+    url: raw.hints.url ?? null,
+    format: raw.format,
+    reference: { date: reference, estimated: false },
+    sentences: [],
+    mentions: [],
+    actors: [],
+    dates: [],
+    events: [],
+    claims: [],
+    relations: [],
+  };
+}
+
+/**
+ * Runs the whole pipeline on one raw article. Never throws on odd text.
+ *
+ * @example const doc = processArticle({ input: 'a.txt', format: 'text', raw, hints: {}, warnings: [] }, {})
+ */
+export function processArticle(raw: RawArticle, ctx: StageContext = {}, stages: readonly Stage[] = STAGES): Doc {
+  const doc = emptyDoc(raw, ctx);
+  return stages === STAGES ? runStages(doc, ctx) : compose(stages)(doc, ctx);
+}
