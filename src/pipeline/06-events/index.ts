@@ -1,7 +1,171 @@
-import type { Stage } from '../stage.js';
+import { maybeCameo } from '../../model/cameo.js';
+import { patternRegistry, type PatternRegistry } from '../../model/patterns.js';
+import type { CodedEvent, DateExpr, Doc, Sentence } from '../../model/types.js';
+import type { Stage, StageContext } from '../stage.js';
+import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js';
+import { coderCues } from './coder-cues.js';
+import { coderIndex } from './patterns-adapter.js';
+import { sentenceTokens } from './tokens.js';
 
-/** PLACEHOLDER stage, replaced by its own work. */
+/** Context the coder reads: the pattern registry (default: ontology/events/patterns). */
+export interface EventsContext extends StageContext {
+  patterns?: PatternRegistry;
+}
+
+/** The state an actor belongs to: states are their own; others carry `country`. */
+function stateIndex(doc: Doc): Map<string, { state: string; kind: string }> {
+  const m = new Map<string, { state: string; kind: string }>();
+  for (const a of doc.actors) {
+    const state = a.kind === 'state' ? a.id : a.country;
+    if (state) m.set(a.id, { state, kind: a.kind });
+  }
+  return m;
+}
+
+/** Paragraph number of every offset: paragraphs are separated by line breaks. */
+function paragraphStarts(body: string): number[] {
+  const starts = [0];
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+const paragraphOf = (starts: readonly number[], at: number) => {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+};
+
+type Dated = { date: string | null; datePrecision: CodedEvent['datePrecision'] };
+
+function fromExpr(d: DateExpr): Dated | null {
+  switch (d.precision) {
+    case 'day':
+    case 'month':
+    case 'year':
+      return { date: d.value, datePrecision: d.precision };
+    case 'decade':
+      return { date: d.value.slice(0, 4), datePrecision: 'year' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The date of an event: the date expression in its clause nearest the trigger, else one in its
+ * sentence, else the last one earlier in the same paragraph (narration keeps its time), else
+ * the article's reference date.
+ */
+function eventDate(
+  doc: Doc,
+  sentence: Sentence,
+  clause: { start: number; end: number },
+  trigger: number,
+  paras: readonly number[],
+): Dated {
+  const usable = (d: DateExpr) => fromExpr(d) !== null;
+  const inRange = (a: number, b: number) => doc.dates.filter((d) => d.start >= a && d.end <= b && usable(d));
+  const nearest = (ds: DateExpr[]) =>
+    ds.sort((x, y) => Math.abs(x.start - trigger) - Math.abs(y.start - trigger))[0];
+  const c = nearest(inRange(clause.start, clause.end)) ?? nearest(inRange(sentence.start, sentence.end));
+  if (c) return fromExpr(c)!;
+  const p = paragraphOf(paras, sentence.start);
+  const earlier = doc.dates.filter((d) => d.end <= sentence.start && paragraphOf(paras, d.start) === p && usable(d));
+  const last = earlier[earlier.length - 1];
+  if (last) return fromExpr(last)!;
+  const ref = doc.reference.date;
+  return ref ? { date: ref, datePrecision: ref.length === 10 ? 'day' : ref.length === 7 ? 'month' : 'year' } : { date: null, datePrecision: 'unknown' };
+}
+
+function toCoded(doc: Doc, s: Sentence, e: RawEvent, toks: ReturnType<typeof sentenceTokens>, paras: readonly number[]): CodedEvent | null {
+  const cameo = maybeCameo(e.code);
+  if (!cameo) return null;
+  const trigger = { start: toks[e.trigger.start]!.start, end: toks[e.trigger.end - 1]!.end };
+  const clause = { start: toks[e.clause.start]!.start, end: toks[e.clause.end - 1]!.end };
+  const dated = eventDate(doc, s, clause, trigger.start, paras);
+  const actorOf = (c: Chunk) => (c.kind === 'state' ? null : c.actorId);
+  return {
+    source: e.source.state,
+    target: e.target.state,
+    sourceActor: actorOf(e.source),
+    targetActor: actorOf(e.target),
+    code: cameo.code,
+    root: cameo.root,
+    quadClass: cameo.quad,
+    goldstein: cameo.goldstein,
+    plover: cameo.plover?.[0]?.event ?? null,
+    date: dated.date,
+    datePrecision: dated.datePrecision,
+    modality: e.modality,
+    quote: s.text,
+    start: s.start,
+    end: s.end,
+    rule: e.pattern.id,
+    trigger,
+  };
+}
+
+/**
+ * Statements (010) are weak: keep one only where nothing more specific was coded for the same
+ * source in the sentence. Exact repeats are dropped.
+ */
+function prune(events: CodedEvent[]): CodedEvent[] {
+  const seen = new Set<string>();
+  const out: CodedEvent[] = [];
+  for (const e of events) {
+    if (e.code === '010' && events.some((o) => o !== e && o.start === e.start && o.source === e.source && o.code !== '010')) continue;
+    const key = `${e.start}|${e.source}|${e.target}|${e.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+/** 06-events: codes every sentence's interactions between actors as CAMEO events. */
 export const stage: Stage = {
   name: 'events',
-  run: (doc) => doc,
+  run(doc, ctx: EventsContext) {
+    const reg = ctx.patterns ?? patternRegistry();
+    const index = coderIndex(reg);
+    const cues = coderCues();
+    const states = stateIndex(doc);
+    const paras = paragraphStarts(doc.body);
+    const bySentence = new Map<number, { start: number; end: number; actorId: string; state: string; kind: string }[]>();
+    for (const m of doc.mentions) {
+      if (!m.actorId) continue;
+      const st = states.get(m.actorId);
+      if (!st) continue;
+      const list = bySentence.get(m.sentence) ?? [];
+      list.push({ start: m.start, end: m.end, actorId: m.actorId, state: st.state, kind: st.kind });
+      bySentence.set(m.sentence, list);
+    }
+    const events: CodedEvent[] = [];
+    let carried: Chunk | null = null;
+    for (const s of doc.sentences) {
+      const spans = bySentence.get(s.index);
+      if (!spans?.length) {
+        carried = null;
+        continue;
+      }
+      try {
+        const toks = sentenceTokens(doc, s);
+        const chunks = buildChunks(toks, spans);
+        const opensWithPronoun = !!toks[0] && cues.subjectPronouns.has(toks[0].lower);
+        const { events: raw, subject } = codeSentence(toks, chunks, index, cues, opensWithPronoun ? carried : null);
+        for (const e of raw) {
+          const coded = toCoded(doc, s, e, toks, paras);
+          if (coded) events.push(coded);
+        }
+        carried = subject ?? carried;
+      } catch (err) {
+        doc.warnings.push(`events: sentence ${s.index} not coded: ${(err as Error).message}`);
+      }
+    }
+    doc.events = prune(events);
+    return doc;
+  },
 };

@@ -1,7 +1,64 @@
+import type { Claim, Doc, Relation, Sentence } from '../../model/types.js';
 import type { Stage } from '../stage.js';
+import { buildChunks } from '../06-events/coder.js';
+import { sentenceTokens } from '../06-events/tokens.js';
+import { linkDenials, sentenceClaims } from './claims.js';
+import { claimCues, relationCues } from './cues.js';
+import { sentenceRelations } from './relations.js';
 
-/** PLACEHOLDER stage, replaced by its own work. */
+/** Actor id → its state and kind, for the actors of one document. */
+function stateIndex(doc: Doc): Map<string, { state: string; kind: string }> {
+  const m = new Map<string, { state: string; kind: string }>();
+  for (const a of doc.actors) {
+    const state = a.kind === 'state' ? a.id : a.country;
+    if (state) m.set(a.id, { state, kind: a.kind });
+  }
+  return m;
+}
+
+/** 07-claims: claims and denials, and standing relations between states. */
 export const stage: Stage = {
   name: 'claims',
-  run: (doc) => doc,
+  run(doc) {
+    const cues = claimCues();
+    const rcues = relationCues();
+    const states = stateIndex(doc);
+    const names = new Map(doc.actors.filter((a) => a.kind === 'state').map((a) => [a.id, a.name] as const));
+    const claims: Claim[] = [];
+    const relations: Relation[] = [];
+    const denials: { denier: string; at: number; sentence: Sentence }[] = [];
+    const spans = new Map<number, { start: number; end: number; actorId: string; state: string; kind: string }[]>();
+    for (const m of doc.mentions) {
+      const st = m.actorId ? states.get(m.actorId) : undefined;
+      if (!st || !m.actorId) continue;
+      const list = spans.get(m.sentence) ?? [];
+      list.push({ start: m.start, end: m.end, actorId: m.actorId, ...st });
+      spans.set(m.sentence, list);
+    }
+    for (const s of doc.sentences) {
+      const sp = spans.get(s.index);
+      if (!sp?.length) continue;
+      try {
+        const toks = sentenceTokens(doc, s);
+        const chunks = buildChunks(toks, sp);
+        const found = sentenceClaims(doc, s, toks, chunks, cues, names);
+        claims.push(...found.claims);
+        denials.push(...found.denials.map((d) => ({ ...d, sentence: s })));
+        relations.push(...sentenceRelations(s, toks, chunks, rcues, doc.dates));
+      } catch (err) {
+        doc.warnings.push(`claims: sentence ${s.index} skipped: ${(err as Error).message}`);
+      }
+    }
+    claims.push(...linkDenials(doc, claims, denials));
+    // One relation of a type per pair of states and sentence.
+    const seen = new Set<string>();
+    doc.relations = relations.filter((r) => {
+      const k = `${r.start}|${[r.a, r.b].sort().join('-')}|${r.type}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    doc.claims = claims;
+    return doc;
+  },
 };

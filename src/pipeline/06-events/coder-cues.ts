@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const list = z.array(z.string().min(1));
+const CuesSchema = z.object({
+  clauseOpeners: list,
+  relativePronouns: list,
+  complementizers: list,
+  passiveAux: list,
+  negators: list,
+  negatingVerbs: list,
+  hypotheticalWords: list,
+  hypotheticalVerbs: list,
+  allegedWords: list,
+  allegingVerbs: list,
+  denyingVerbs: list,
+  subjectPronouns: list,
+});
+
+/** Word lists as sets; multi-word cues are kept as word arrays. */
+export type CoderCues = { readonly [K in keyof z.infer<typeof CuesSchema>]: ReadonlySet<string> } & {
+  readonly phrases: {
+    readonly negators: readonly string[][];
+    readonly hypotheticalWords: readonly string[][];
+    readonly allegedWords: readonly string[][];
+  };
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** ontology/ is two or three levels up, from src/ or dist/. */
+export const ontologyDir = [path.resolve(here, '../../../ontology'), path.resolve(here, '../../../../ontology')].find(
+  (d) => {
+    try {
+      readFileSync(path.join(d, 'events', 'coder.yaml'));
+      return true;
+    } catch {
+      return false;
+    }
+  },
+) ?? path.resolve(here, '../../../ontology');
+
+let cached: CoderCues | null = null;
+
+/**
+ * The coder's grammar and modality cues from `ontology/events/coder.yaml`, validated and frozen.
+ *
+ * @example coderCues().negators.has('not') // true
+ */
+export function coderCues(): CoderCues {
+  if (cached) return cached;
+  const file = path.join(ontologyDir, 'events', 'coder.yaml');
+  const parsed = CuesSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: field ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const d = parsed.data;
+  const single = (xs: string[]) => new Set(xs.filter((x) => !x.includes(' ')).map((x) => x.toLowerCase()));
+  const multi = (xs: string[]) => xs.filter((x) => x.includes(' ')).map((x) => x.toLowerCase().split(/\s+/));
+  cached = Object.freeze({
+    clauseOpeners: single(d.clauseOpeners),
+    relativePronouns: single(d.relativePronouns),
+    complementizers: single(d.complementizers),
+    passiveAux: single(d.passiveAux),
+    negators: single(d.negators),
+    negatingVerbs: single(d.negatingVerbs),
+    hypotheticalWords: single(d.hypotheticalWords),
+    hypotheticalVerbs: single(d.hypotheticalVerbs),
+    allegedWords: single(d.allegedWords),
+    allegingVerbs: single(d.allegingVerbs),
+    denyingVerbs: single(d.denyingVerbs),
+    subjectPronouns: single(d.subjectPronouns),
+    phrases: Object.freeze({
+      negators: multi(d.negators),
+      hypotheticalWords: multi(d.hypotheticalWords),
+      allegedWords: multi(d.allegedWords),
+    }),
+  });
+  return cached;
+}

@@ -1,0 +1,524 @@
+import type { Modality } from '../../model/types.js';
+import type { CoderCues } from './coder-cues.js';
+import type { Tok } from './tokens.js';
+
+/** Where an actor sits relative to a trigger. Prepositions name themselves. */
+export type Role = 'subject' | 'object' | 'possessor' | string;
+
+/** A pattern as the coder uses it (converted from the YAML pattern files). */
+export interface CoderPattern {
+  id: string;
+  code: string;
+  /** Trigger lemmas in order: one for a verb or noun, several for a phrase. */
+  words: readonly string[];
+  kind: 'verb' | 'phrase' | 'noun';
+  /** A particle or preposition that must follow a verb ("call for"). */
+  particle?: string;
+  source: readonly Role[];
+  target: readonly Role[];
+  /** A second code coded in the reverse direction (visit 042 ↔ host 043). */
+  pair?: string;
+  /** Coordinated subjects ("X and Y held talks") give X→Y. */
+  symmetric?: boolean;
+  /** At least one of these words must occur in the clause. */
+  requires?: readonly string[];
+  /** None of these words may occur in the clause. */
+  excludes?: readonly string[];
+  /** Allow source and target to be the same state (domestic acts: arrests, protests). */
+  domestic?: boolean;
+}
+
+/** An actor noun phrase in a sentence. */
+export interface Chunk {
+  /** Token range covered by the mention [start, end). */
+  start: number;
+  end: number;
+  actorId: string;
+  /** State-level code (the state itself, or the state an org/person belongs to). */
+  state: string;
+  kind: string;
+  /** Ends in a possessive ('s) or is a demonym adjective before a noun. */
+  modifier: boolean;
+  /** The preposition governing the phrase, if any. */
+  prep: string | null;
+}
+
+/** A trigger found in a sentence. */
+interface Trigger {
+  pattern: CoderPattern;
+  /** Token range of the trigger words. */
+  start: number;
+  end: number;
+  passive: boolean;
+  clause: Clause;
+}
+
+interface Clause {
+  start: number;
+  end: number;
+  /** Token index of the word that opened it (relative pronoun, conjunction …), or -1. */
+  opener: number;
+  /** Chunk that is the clause's inherited subject (antecedent of "which/who", or the previous clause's subject). */
+  inherited: Chunk | null;
+}
+
+/** What the coder found in one sentence, before dates and quotes are attached. */
+export interface RawEvent {
+  pattern: CoderPattern;
+  code: string;
+  source: Chunk;
+  target: Chunk;
+  modality: Modality;
+  trigger: { start: number; end: number };
+  clause: { start: number; end: number };
+}
+
+export interface PatternIndex {
+  /** Verb and noun patterns by the trigger's lemma. */
+  byLemma: ReadonlyMap<string, readonly CoderPattern[]>;
+  /** Phrase patterns by their first lemma. */
+  byFirst: ReadonlyMap<string, readonly CoderPattern[]>;
+}
+
+/**
+ * Indexes coder patterns for lookup by lemma.
+ *
+ * @example indexPatterns([{ id: 'visit', code: '042', words: ['visit'], kind: 'verb', source: ['subject'], target: ['object'] }])
+ */
+export function indexPatterns(patterns: readonly CoderPattern[]): PatternIndex {
+  const byLemma = new Map<string, CoderPattern[]>();
+  const byFirst = new Map<string, CoderPattern[]>();
+  for (const p of patterns) {
+    const m = p.kind === 'phrase' ? byFirst : byLemma;
+    const k = p.words[0]!;
+    (m.get(k) ?? m.set(k, []).get(k)!).push(p);
+  }
+  return { byLemma, byFirst };
+}
+
+const PREP_POS = new Set(['ADP']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART', 'X']);
+const VERBAL = new Set(['VERB']);
+
+const isPossessive = (t: Tok | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
+
+/** Words between a preposition and its noun phrase's actor that do not break the phrase. */
+function governingPrep(toks: readonly Tok[], start: number, chunksEndingAt: ReadonlyMap<number, Chunk>): string | null {
+  let j = start - 1;
+  let steps = 0;
+  while (j >= 0 && steps < 6) {
+    const t = toks[j]!;
+    if (PREP_POS.has(t.pos) || t.lower === 'to') return t.lower;
+    const prev = chunksEndingAt.get(j + 1);
+    if (prev && prev.modifier) {
+      j = prev.start - 1;
+      steps++;
+      continue;
+    }
+    if (t.pos === 'CCONJ' || t.lower === ',') {
+      // "against Iranian and Russian support": a coordinated phrase shares the preposition.
+      const before = chunksEndingAt.get(j);
+      if (before) return before.prep;
+      return null;
+    }
+    if (!NOMINAL.has(t.pos) || isPossessive(t)) {
+      if (isPossessive(t)) {
+        j--;
+        steps++;
+        continue;
+      }
+      return null;
+    }
+    j--;
+    steps++;
+  }
+  return null;
+}
+
+/**
+ * Builds actor chunks from mention token ranges, marking possessives/adjectives and the
+ * governing preposition of each.
+ */
+export function buildChunks(
+  toks: readonly Tok[],
+  spans: readonly { start: number; end: number; actorId: string; state: string; kind: string }[],
+): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const s of spans) {
+    let a = -1;
+    let b = -1;
+    for (const t of toks) {
+      if (t.end > s.start && t.start < s.end) {
+        if (a < 0) a = t.i;
+        b = t.i + 1;
+      }
+    }
+    if (a < 0) continue;
+    const next = toks[b];
+    const possessive = isPossessive(next);
+    if (possessive) b++;
+    const after = toks[b];
+    // A demonym or name directly before a noun modifies it ("Iranian officials", "Iran nuclear deal").
+    const modifier = possessive || (!!after && (after.pos === 'NOUN' || (after.pos === 'PROPN' && s.kind === 'state')));
+    chunks.push({ start: a, end: b, actorId: s.actorId, state: s.state, kind: s.kind, modifier, prep: null });
+  }
+  chunks.sort((x, y) => x.start - y.start);
+  // Drop chunks nested in an earlier one.
+  const kept: Chunk[] = [];
+  for (const c of chunks) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c;
+      continue;
+    }
+    kept.push(c);
+  }
+  const endingAt = new Map(kept.map((c) => [c.end, c] as const));
+  for (const c of kept) c.prep = governingPrep(toks, c.start, endingAt);
+  return kept;
+}
+
+/** Splits a sentence into clauses at openers, semicolons and participle/verb coordination. */
+export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
+  const cuts: { at: number; opener: number }[] = [{ at: 0, opener: -1 }];
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = toks[i - 1]!;
+    if (t.lower === ';' || t.lower === ':') {
+      cuts.push({ at: i + 1, opener: -1 });
+      continue;
+    }
+    if (cues.clauseOpeners.has(t.lower) && (prev.lower === ',' || t.pos === 'SCONJ' || t.lower === 'which' || t.lower === 'who')) {
+      cuts.push({ at: i, opener: i });
+      continue;
+    }
+    if (cues.complementizers.has(t.lower) && t.pos === 'SCONJ') {
+      cuts.push({ at: i, opener: i });
+      continue;
+    }
+    // ", stressing that …", "and accused …": a new verb phrase sharing the subject.
+    if ((prev.lower === ',' || prev.lower === 'and' || prev.lower === 'but') && VERBAL.has(t.pos)) {
+      cuts.push({ at: i, opener: i - 1 });
+      continue;
+    }
+    // ", but Baku …" / "and Tehran denied": a coordinated clause with its own subject.
+    if (prev.lower === ',' && (t.lower === 'and' || t.lower === 'but' || t.lower === 'while')) {
+      cuts.push({ at: i, opener: i });
+    }
+  }
+  const clauses: Clause[] = [];
+  for (let k = 0; k < cuts.length; k++) {
+    const start = cuts[k]!.at;
+    const end = k + 1 < cuts.length ? cuts[k + 1]!.at : toks.length;
+    if (end > start) clauses.push({ start, end, opener: cuts[k]!.opener, inherited: null });
+  }
+  return clauses;
+}
+
+const lemmaAt = (toks: readonly Tok[], i: number) => toks[i]?.lemma ?? '';
+
+/** Matches a phrase pattern's lemmas from token i, allowing up to two modifier words between them. */
+function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[], end: number): number {
+  let j = i;
+  for (let w = 0; w < words.length; w++) {
+    let skips = 0;
+    while (j < end && lemmaAt(toks, j) !== words[w] && toks[j]!.lower !== words[w]) {
+      if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON'].includes(toks[j]!.pos)) return -1;
+      j++;
+      skips++;
+    }
+    if (j >= end) return -1;
+    j++;
+  }
+  return j;
+}
+
+/** Is token i a participle used passively ("were arrested", "was summoned by")? */
+function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
+  const t = toks[i]!;
+  if (!/(ed|en|wn|ht|ne|un)$/.test(t.lower)) return false;
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const p = toks[j]!;
+    if (cues.passiveAux.has(p.lemma) && p.lower !== 'be' && p.lower !== 'been' ? true : p.lower === 'been' || p.lower === 'being') {
+      // "has been arrested" / "were arrested"; "have arrested" is active.
+      return p.lemma === 'be' || p.lemma === 'get' || p.lower === 'been';
+    }
+    if (!['ADV', 'PART', 'AUX'].includes(p.pos) && p.lower !== 'not') break;
+  }
+  // "… arrested by X" without an auxiliary (reduced relative): passive if "by" follows soon.
+  for (let j = i + 1; j < Math.min(toks.length, i + 4); j++) if (toks[j]!.lower === 'by') return true;
+  return false;
+}
+
+/** Finds every trigger in a sentence, longest match first, one per token. */
+function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: PatternIndex, cues: CoderCues): Trigger[] {
+  const out: Trigger[] = [];
+  const taken = new Set<number>();
+  const clauseOf = (i: number) => clauses.find((c) => i >= c.start && i < c.end) ?? clauses[0]!;
+  const clauseLemmas = (c: Clause) => new Set(toks.slice(c.start, c.end).flatMap((t) => [t.lemma, t.lower]));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const clause = clauseOf(i);
+    const candidates: { p: CoderPattern; end: number }[] = [];
+    for (const p of index.byFirst.get(t.lemma) ?? index.byFirst.get(t.lower) ?? []) {
+      const end = matchPhrase(toks, i, p.words, clause.end);
+      if (end > 0) candidates.push({ p, end });
+    }
+    for (const p of index.byLemma.get(t.lemma) ?? index.byLemma.get(t.lower) ?? []) {
+      if (p.kind === 'verb' && !(t.pos === 'VERB' || (t.pos === 'NOUN' && /(ed|ing)$/.test(t.lower)))) continue;
+      if (p.kind === 'noun' && !(t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
+      let end = i + 1;
+      if (p.particle) {
+        let j = i + 1;
+        // allow "call on X to", "called for", "called X's …" no; the particle must be within two words
+        while (j < Math.min(clause.end, i + 3) && toks[j]!.lower !== p.particle) j++;
+        if (toks[j]?.lower !== p.particle) continue;
+        end = i + 1;
+      }
+      candidates.push({ p, end });
+    }
+    if (!candidates.length) continue;
+    const lemmas = clauseLemmas(clause);
+    const ok = candidates.filter(
+      ({ p }) => (!p.requires?.length || p.requires.some((w) => lemmas.has(w))) && (!p.excludes?.length || !p.excludes.some((w) => lemmas.has(w))),
+    );
+    if (!ok.length) continue;
+    // Longest phrase wins; among equals, a pattern with a particle beats one without.
+    ok.sort((a, b) => b.end - a.end || Number(!!b.p.particle) - Number(!!a.p.particle));
+    const best = ok[0]!;
+    let clash = false;
+    for (let k = i; k < best.end; k++) if (taken.has(k)) clash = true;
+    if (clash) continue;
+    for (let k = i; k < best.end; k++) taken.add(k);
+    const head = best.p.kind === 'phrase' ? i : i;
+    out.push({ pattern: best.p, start: i, end: best.end, passive: best.p.kind !== 'noun' && isPassive(toks, head, cues), clause });
+  }
+  return out;
+}
+
+/** Chunks coordinated with c ("Iran and Azerbaijan", "Iranian and Russian"). */
+function coordinated(c: Chunk, chunks: readonly Chunk[], toks: readonly Tok[]): Chunk[] {
+  const group = [c];
+  let cur = c;
+  for (;;) {
+    const next = chunks.find((x) => x.start > cur.end - 1 && x.start <= cur.end + 1);
+    if (!next) break;
+    const between = toks.slice(cur.end, next.start).map((t) => t.lower);
+    if (!(between.length === 1 && (between[0] === 'and' || between[0] === ',' || between[0] === 'or'))) break;
+    group.push(next);
+    cur = next;
+  }
+  return group;
+}
+
+/** The subject chunk of a clause before position `before`: the first actor not inside a prepositional phrase. */
+function subjectOf(clause: Clause, chunks: readonly Chunk[], before: number): Chunk | null {
+  const c = chunks.find((x) => x.start >= clause.start && x.end <= before && x.prep === null);
+  return c ?? clause.inherited;
+}
+
+function roleChunks(
+  role: Role,
+  trig: Trigger,
+  chunks: readonly Chunk[],
+  toks: readonly Tok[],
+  subject: Chunk | null,
+): Chunk[] {
+  const { clause } = trig;
+  const after = chunks.filter((x) => x.start >= trig.end && x.start < clause.end);
+  switch (role) {
+    case 'subject':
+      return subject ? coordinated(subject, chunks, toks) : [];
+    case 'object': {
+      // The first actor after the trigger that is not governed by a preposition.
+      const c = after.find((x) => x.prep === null);
+      if (!c) return [];
+      // Nothing verbal between trigger and object.
+      for (let k = trig.end; k < c.start; k++) if (VERBAL.has(toks[k]!.pos) && k !== trig.end) return [];
+      return coordinated(c, chunks, toks);
+    }
+    case 'possessor': {
+      // "Iran's drills", "Iranian drills", "Herzog's visit": a modifier right before the trigger.
+      const c = chunks.find((x) => x.modifier && x.end <= trig.start && trig.start - x.end <= 3 && x.start >= clause.start);
+      return c ? [c] : [];
+    }
+    default: {
+      const c = after.find((x) => x.prep === role);
+      return c ? coordinated(c, chunks, toks) : [];
+    }
+  }
+}
+
+const hasWord = (toks: readonly Tok[], from: number, to: number, set: ReadonlySet<string>) => {
+  for (let k = Math.max(0, from); k < to; k++) if (set.has(toks[k]!.lower) || set.has(toks[k]!.lemma)) return true;
+  return false;
+};
+const hasPhrase = (toks: readonly Tok[], from: number, to: number, phrases: readonly string[][]) => {
+  for (let k = Math.max(0, from); k < to; k++)
+    for (const ph of phrases) if (ph.every((w, d) => toks[k + d]?.lower === w) && k + ph.length <= to) return true;
+  return false;
+};
+
+/**
+ * The modality of a trigger from the words of its clause before it and the verb that governs
+ * its clause.
+ */
+export function modalityOf(
+  toks: readonly Tok[],
+  trig: { start: number; clause: { start: number; end: number; opener: number } },
+  governing: CoderPattern | null,
+  governingLemma: string | null,
+  cues: CoderCues,
+): Modality {
+  const from = trig.clause.start;
+  const to = trig.start;
+  if (hasWord(toks, from, to, cues.negators) || hasPhrase(toks, from, to, cues.phrases.negators)) return 'negated';
+  if (toks[trig.start]?.neg && hasWord(toks, from, trig.start + 1, cues.negators)) return 'negated';
+  // "refused to attend": the infinitive's governing verb negates it.
+  for (let k = to - 1; k >= from; k--) {
+    if (toks[k]!.lower === 'to' && k > from && cues.negatingVerbs.has(toks[k - 1]!.lemma)) return 'negated';
+  }
+  if (hasPhrase(toks, Math.max(0, from - 1), to + 1, cues.phrases.allegedWords)) return 'alleged';
+  if (hasWord(toks, from, to, cues.allegedWords)) return 'alleged';
+  if (hasWord(toks, from, to, cues.hypotheticalWords) || hasPhrase(toks, from, to, cues.phrases.hypotheticalWords))
+    return 'hypothetical';
+  for (let k = to - 1; k > from; k--) {
+    if (toks[k]!.lower === 'to' && cues.hypotheticalVerbs.has(toks[k - 1]!.lemma)) return 'hypothetical';
+  }
+  if (governingLemma && cues.denyingVerbs.has(governingLemma)) return 'denied';
+  if (governingLemma && cues.allegingVerbs.has(governingLemma)) return 'alleged';
+  void governing;
+  return 'asserted';
+}
+
+/**
+ * Codes one sentence: finds pattern triggers, assigns source and target by shallow syntax,
+ * and sets each event's modality. Pure: tokens and chunks in, raw events out.
+ *
+ * @example codeSentence(toks, chunks, index, cues, null)
+ */
+export function codeSentence(
+  toks: readonly Tok[],
+  chunks: Chunk[],
+  index: PatternIndex,
+  cues: CoderCues,
+  carried: Chunk | null,
+): { events: RawEvent[]; subject: Chunk | null } {
+  const clauses = splitClauses(toks, cues);
+  // Inherit subjects: relative clauses take the phrase before their pronoun; verb-led clauses the previous subject.
+  let prevSubject: Chunk | null = carried;
+  let mainSubject: Chunk | null = null;
+  for (const cl of clauses) {
+    const opener = cl.opener >= 0 ? toks[cl.opener]! : null;
+    if (opener && cues.relativePronouns.has(opener.lower) && opener.lower !== 'that') {
+      const ante = [...chunks].reverse().find((x) => x.end <= cl.opener);
+      cl.inherited = ante ?? prevSubject;
+    } else {
+      cl.inherited = prevSubject;
+    }
+    const own = chunks.find((x) => x.start >= cl.start && x.end <= cl.end && x.prep === null && !isInsideObject(x, cl, toks));
+    if (own) {
+      const firstVerb = toks.slice(cl.start, cl.end).findIndex((t) => VERBAL.has(t.pos) || t.pos === 'AUX');
+      if (firstVerb < 0 || own.start < cl.start + firstVerb) prevSubject = own;
+    }
+    mainSubject ??= prevSubject;
+  }
+
+  const triggers = findTriggers(toks, clauses, index, cues);
+  const events: RawEvent[] = [];
+  for (const trig of triggers) {
+    const p = trig.pattern;
+    const subject = gerundSubject(trig, chunks, toks) ?? subjectOf(trig.clause, chunks, trig.start);
+    let sources: Chunk[] = [];
+    let targets: Chunk[] = [];
+    if (trig.passive) {
+      // Passive: the agent comes with "by", the patient is the grammatical subject.
+      sources = roleChunks('by', trig, chunks, toks, null);
+      targets = subject ? coordinated(subject, chunks, toks) : [];
+      if (!sources.length && p.domestic && targets.length) sources = [targets[0]!];
+    } else {
+      for (const r of p.source) {
+        sources = roleChunks(r, trig, chunks, toks, subject);
+        if (sources.length) break;
+      }
+      for (const r of p.target) {
+        targets = roleChunks(r, trig, chunks, toks, subject);
+        if (targets.length) break;
+      }
+    }
+    // "Iran and Azerbaijan held talks": coordinated subjects with no other party.
+    if (!targets.length && sources.length > 1 && (p.symmetric || p.kind !== 'noun')) {
+      targets = sources.slice(1);
+      sources = sources.slice(0, 1);
+    }
+    if (!sources.length || !targets.length) continue;
+    const governor = governorLemma(trig.start, toks, cues);
+    let modality = modalityOf(toks, trig, null, governor, cues);
+    // "X accused Y of Z, though Y denied it": Y's act becomes denied.
+    if (modality === 'alleged' && deniedLater(trig, sources, chunks, toks, cues)) modality = 'denied';
+    for (const s of sources) {
+      for (const t of targets) {
+        if (s === t) continue;
+        if (s.state === t.state && !p.domestic && s.actorId === t.actorId) continue;
+        if (s.state === t.state && !p.domestic && s.kind === 'state' && t.kind === 'state') continue;
+        const base = { pattern: p, source: s, target: t, modality, trigger: { start: trig.start, end: trig.end }, clause: { start: trig.clause.start, end: trig.clause.end } };
+        events.push({ ...base, code: p.code });
+        if (p.pair) events.push({ ...base, code: p.pair, source: t, target: s });
+      }
+    }
+  }
+  return { events, subject: mainSubject };
+}
+
+/** An actor phrase is inside an object when a verb precedes it in its clause. */
+function isInsideObject(c: Chunk, cl: Clause, toks: readonly Tok[]): boolean {
+  for (let k = cl.start; k < c.start; k++) if (VERBAL.has(toks[k]!.pos)) return true;
+  return false;
+}
+
+/**
+ * "accused Azerbaijan of allowing …": a gerund after "of"/"for" takes the phrase before the
+ * preposition as its subject.
+ */
+function gerundSubject(trig: Trigger, chunks: readonly Chunk[], toks: readonly Tok[]): Chunk | null {
+  const t = toks[trig.start]!;
+  if (!t.lower.endsWith('ing')) return null;
+  let j = trig.start - 1;
+  while (j >= 0 && toks[j]!.pos === 'ADV') j--;
+  const prep = toks[j];
+  if (!prep || (prep.lower !== 'of' && prep.lower !== 'for')) return null;
+  const before = [...chunks].reverse().find((c) => c.end <= j && c.prep === null);
+  return before && j - before.end <= 2 ? before : null;
+}
+
+const COMPLEMENT_MARKERS = new Set(['of', 'that', 'for']);
+
+/**
+ * The lemma of a reporting, alleging or denying verb whose complement holds the token at `at`
+ * ("claimed that Baku granted …", "accused Iran of supporting …", "denied allowing …").
+ */
+function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): string | null {
+  let sawMarker = false;
+  for (let k = at - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    if (t.lower === ';' || t.lower === '.') break;
+    if (COMPLEMENT_MARKERS.has(t.lower)) sawMarker = true;
+    if (t.pos === 'VERB' && (cues.allegingVerbs.has(t.lemma) || cues.denyingVerbs.has(t.lemma))) {
+      // A denying verb governs a directly following gerund too ("denied supplying arms").
+      if (sawMarker || k === at - 1 || cues.denyingVerbs.has(t.lemma)) return t.lemma;
+    }
+    if (t.pos === 'VERB' && !sawMarker && k < at - 1) return null;
+  }
+  return null;
+}
+
+/** Does a denying verb later in the sentence have one of the act's sources as its subject? */
+function deniedLater(trig: Trigger, sources: readonly Chunk[], chunks: readonly Chunk[], toks: readonly Tok[], cues: CoderCues): boolean {
+  const states = new Set(sources.map((s) => s.state));
+  for (let k = trig.end; k < toks.length; k++) {
+    if (!cues.denyingVerbs.has(toks[k]!.lemma) || toks[k]!.pos !== 'VERB') continue;
+    const subj = [...chunks].reverse().find((c) => c.end <= k && c.start > trig.end && c.prep === null);
+    if (subj && states.has(subj.state)) return true;
+  }
+  return false;
+}

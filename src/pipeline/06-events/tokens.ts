@@ -1,0 +1,79 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Sentence } from '../../model/types.js';
+
+/** One word of a sentence with its part of speech, lemma and offsets into `doc.body`. */
+export interface Tok {
+  /** Index within the sentence. */
+  i: number;
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  start: number;
+  end: number;
+  /** wink's negation flag: inside the scope of "not", "never", … */
+  neg: boolean;
+}
+
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const its = nlp.its;
+
+/**
+ * wink's tokenizer splits words at some Turkish/Azerbaijani letters; mapping each to one ASCII
+ * letter keeps every offset valid while letting "Hacıyev" stay one word.
+ */
+const ONE_FOR_ONE: Record<string, string> = { ğ: 'g', Ğ: 'G', ş: 's', Ş: 'S', ı: 'i', İ: 'I', ə: 'e', Ə: 'E' };
+const SPECIAL = /[ğĞşŞıİəƏ]/g;
+export const asciiFold = (s: string): string => s.replace(SPECIAL, (c) => ONE_FOR_ONE[c] ?? c);
+
+const cache = new WeakMap<Doc, Map<number, Tok[]>>();
+
+/**
+ * The tokens of one sentence, computed once per document and sentence.
+ *
+ * @example sentenceTokens(doc, doc.sentences[0]).map((t) => t.pos)
+ */
+export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
+  let perDoc = cache.get(doc);
+  if (!perDoc) {
+    perDoc = new Map();
+    cache.set(doc, perDoc);
+  }
+  const hit = perDoc.get(sentence.index);
+  if (hit) return hit;
+  const toks = tokenize(doc.body.slice(sentence.start, sentence.end), sentence.start);
+  perDoc.set(sentence.index, toks);
+  return toks;
+}
+
+/**
+ * Tokenizes a text and places every token at its offset (plus `base`).
+ *
+ * @example tokenize('Iran protested.', 0)[1].lemma // 'protest'
+ */
+export function tokenize(text: string, base = 0): Tok[] {
+  const folded = asciiFold(text);
+  const wdoc = nlp.readDoc(folded);
+  const out: Tok[] = [];
+  let cursor = 0;
+  wdoc.tokens().each((t: any) => {
+    const raw: string = t.out();
+    let at = folded.indexOf(raw, cursor);
+    if (at < 0) at = cursor;
+    const end = Math.min(folded.length, at + raw.length);
+    cursor = end;
+    const original = text.slice(at, end);
+    out.push({
+      i: out.length,
+      text: original,
+      lower: original.toLowerCase(),
+      lemma: String(t.out(its.lemma)).toLowerCase(),
+      pos: String(t.out(its.pos)),
+      start: base + at,
+      end: base + end,
+      neg: Boolean(t.out(its.negationFlag)),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,81 @@
+import type { DateExpr, Relation, Sentence } from '../../model/types.js';
+import type { Chunk } from '../06-events/coder.js';
+import type { Tok } from '../06-events/tokens.js';
+import type { RelationCue } from './cues.js';
+
+/** Where a cue's words occur in order (up to two words between them), as token indexes. */
+function cueAt(toks: readonly Tok[], cue: readonly string[]): number {
+  outer: for (let i = 0; i < toks.length; i++) {
+    let j = i;
+    for (let w = 0; w < cue.length; w++) {
+      let skips = 0;
+      while (j < toks.length && toks[j]!.lower !== cue[w] && toks[j]!.lemma !== cue[w]) {
+        if (w === 0 || ++skips > 2) continue outer;
+        j++;
+      }
+      if (j >= toks.length) continue outer;
+      j++;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** The two different states nearest a cue: one on each side when possible. */
+function pairAround(chunks: readonly Chunk[], at: number): [Chunk, Chunk] | null {
+  const states = chunks.filter((c) => c.state);
+  const before = states.filter((c) => c.end <= at).reverse();
+  const after = states.filter((c) => c.start > at);
+  for (const b of before) for (const a of after) if (a.state !== b.state) return [b, a];
+  // "Ankara and Baku have advanced their cooperation", "ties between X and Y"
+  const side = before.length >= 2 ? before.slice().reverse() : after;
+  for (let x = 0; x < side.length; x++)
+    for (let y = x + 1; y < side.length; y++) if (side[x]!.state !== side[y]!.state) return [side[x]!, side[y]!];
+  return null;
+}
+
+/** A "since"-date for the relation: a year-or-finer date expression in the sentence. */
+function sinceOf(dates: readonly DateExpr[], s: Sentence): string | null {
+  const d = dates.find((x) => x.start >= s.start && x.end <= s.end && ['day', 'month', 'year'].includes(x.precision));
+  return d ? d.value.slice(0, 4) : null;
+}
+
+/**
+ * Standing relations stated in one sentence: a relation cue between two states.
+ *
+ * @example sentenceRelations(sentence, toks, chunks, relationCues(), doc.dates)
+ */
+export function sentenceRelations(
+  s: Sentence,
+  toks: readonly Tok[],
+  chunks: readonly Chunk[],
+  cues: readonly RelationCue[],
+  dates: readonly DateExpr[],
+): Relation[] {
+  const out: Relation[] = [];
+  if (new Set(chunks.map((c) => c.state)).size < 2) return out;
+  const words = new Set(toks.flatMap((t) => [t.lower, t.lemma]));
+  for (const r of cues) {
+    if (r.requires.size && ![...r.requires].some((w) => words.has(w))) continue;
+    if (r.excludes.size && [...r.excludes].some((w) => words.has(w))) continue;
+    let at = -1;
+    for (const c of r.cues) {
+      at = cueAt(toks, c);
+      if (at >= 0) break;
+    }
+    if (at < 0) continue;
+    const pair = pairAround(chunks, at);
+    if (!pair) continue;
+    out.push({
+      a: pair[0].state,
+      b: pair[1].state,
+      type: r.type,
+      since: sinceOf(dates, s),
+      quote: s.text,
+      start: s.start,
+      end: s.end,
+      rule: r.id,
+    });
+  }
+  return out;
+}
