@@ -18,6 +18,8 @@ const CuesSchema = z.object({
   allegingVerbs: list,
   denyingVerbs: list,
   subjectPronouns: list,
+  borderNouns: list,
+  placePrepositions: list,
 });
 
 /** Word lists as sets; multi-word cues are kept as word arrays. */
@@ -73,6 +75,8 @@ export function coderCues(): CoderCues {
     allegingVerbs: single(d.allegingVerbs),
     denyingVerbs: single(d.denyingVerbs),
     subjectPronouns: single(d.subjectPronouns),
+    borderNouns: single(d.borderNouns),
+    placePrepositions: single(d.placePrepositions),
     phrases: Object.freeze({
       negators: multi(d.negators),
       hypotheticalWords: multi(d.hypotheticalWords),

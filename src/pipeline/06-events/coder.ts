@@ -12,6 +12,8 @@ export interface CoderPattern {
   /** Trigger lemmas in order: one for a verb or noun, several for a phrase. */
   words: readonly string[];
   kind: 'verb' | 'phrase' | 'noun';
+  /** A nominal event ("the arrest of …", "Iran's drills"): never passive. */
+  nominal?: boolean;
   /** A particle or preposition that must follow a verb ("call for"). */
   particle?: string;
   source: readonly Role[];
@@ -142,6 +144,7 @@ function governingPrep(toks: readonly Tok[], start: number, chunksEndingAt: Read
 export function buildChunks(
   toks: readonly Tok[],
   spans: readonly { start: number; end: number; actorId: string; state: string; kind: string }[],
+  cues?: CoderCues,
 ): Chunk[] {
   const chunks: Chunk[] = [];
   for (const s of spans) {
@@ -175,7 +178,18 @@ export function buildChunks(
   }
   const endingAt = new Map(kept.map((c) => [c.end, c] as const));
   for (const c of kept) c.prep = governingPrep(toks, c.start, endingAt);
+  if (cues) for (const c of kept) if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
   return kept;
+}
+
+/** "near the border with Azerbaijan" → "near": the place preposition before a border noun. */
+function borderPlace(toks: readonly Tok[], start: number, cues: CoderCues): string | null {
+  const j = start - 2; // the border noun sits right before "with"/"of"
+  if (!toks[j] || !cues.borderNouns.has(toks[j]!.lower)) return null;
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    if (cues.placePrepositions.has(toks[k]!.lower)) return 'near';
+  }
+  return null;
 }
 
 /** Splits a sentence into clauses at openers, semicolons and participle/verb coordination. */
@@ -245,9 +259,8 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
     }
     if (!['ADV', 'PART', 'AUX'].includes(p.pos) && p.lower !== 'not') break;
   }
-  // "… arrested by X" without an auxiliary (reduced relative): passive if "by" follows soon.
-  for (let j = i + 1; j < Math.min(toks.length, i + 4); j++) if (toks[j]!.lower === 'by') return true;
-  return false;
+  // "… arrested by X" without an auxiliary (reduced relative): passive only if "by" follows at once.
+  return toks[i + 1]?.lower === 'by';
 }
 
 /** Finds every trigger in a sentence, longest match first, one per token. */
@@ -291,7 +304,7 @@ function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: P
     if (clash) continue;
     for (let k = i; k < best.end; k++) taken.add(k);
     const head = best.p.kind === 'phrase' ? i : i;
-    out.push({ pattern: best.p, start: i, end: best.end, passive: best.p.kind !== 'noun' && isPassive(toks, head, cues), clause });
+    out.push({ pattern: best.p, start: i, end: best.end, passive: best.p.kind !== 'noun' && !best.p.nominal && isPassive(toks, head, cues), clause });
   }
   return out;
 }
@@ -331,11 +344,23 @@ function roleChunks(
       return subject ? coordinated(subject, chunks, toks) : [];
     case 'object': {
       // The first actor after the trigger that is not governed by a preposition.
-      const c = after.find((x) => x.prep === null);
+      // "condemned remarks by X", "criticised the statement of X": a non-actor object
+      // headed by another's words or acts points at that actor.
+      const c =
+        after.find((x) => x.prep === null) ??
+        after.find((x) => (x.prep === 'by' || x.prep === 'of' || x.prep === 'from') && x.start - trig.end <= 6);
       if (!c) return [];
       // Nothing verbal between trigger and object.
-      for (let k = trig.end; k < c.start; k++) if (VERBAL.has(toks[k]!.pos) && k !== trig.end) return [];
+      for (let k = trig.end; k < c.start; k++)
+        if (VERBAL.has(toks[k]!.pos) && k !== trig.end && !/(ed|en)$/.test(toks[k]!.lower) && toks[k + 1]?.lower !== 'by') return [];
       return coordinated(c, chunks, toks);
+    }
+    case 'clause': {
+      // "insisted that X will …": the subject of the that-clause after the trigger.
+      const that = toks.findIndex((t, k) => k >= trig.end && k < trig.end + 6 && t.lower === 'that');
+      if (that < 0) return [];
+      const c = chunks.find((x) => x.start > that && x.prep === null);
+      return c ? [c] : [];
     }
     case 'possessor': {
       // "Iran's drills", "Iranian drills", "Herzog's visit": a modifier right before the trigger.
@@ -445,9 +470,13 @@ export function codeSentence(
         targets = roleChunks(r, trig, chunks, toks, subject);
         if (targets.length) break;
       }
+      // "meet X" for "meet with X", "accused X" for "accused X of": a verb's direct object
+      // stands in for a prepositional target the pattern expected.
+      if (!targets.length && !p.nominal && p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause'))
+        targets = roleChunks('object', trig, chunks, toks, subject);
     }
     // "Iran and Azerbaijan held talks": coordinated subjects with no other party.
-    if (!targets.length && sources.length > 1 && (p.symmetric || p.kind !== 'noun')) {
+    if (!targets.length && sources.length > 1 && (p.symmetric || !p.nominal)) {
       targets = sources.slice(1);
       sources = sources.slice(0, 1);
     }

@@ -153,7 +153,7 @@ export const stage: Stage = {
       }
       try {
         const toks = sentenceTokens(doc, s);
-        const chunks = buildChunks(toks, spans);
+        const chunks = buildChunks(toks, spans, cues);
         const opensWithPronoun = !!toks[0] && cues.subjectPronouns.has(toks[0].lower);
         const { events: raw, subject } = codeSentence(toks, chunks, index, cues, opensWithPronoun ? carried : null);
         for (const e of raw) {

@@ -5,14 +5,17 @@ import type { CoderPattern, PatternIndex, Role } from './coder.js';
 const DOMESTIC_ROOTS = new Set(['14', '17', '18']);
 
 /** A YAML role as the places the coder looks for it, in order. */
-function places(role: YamlRole): Role[] {
+function places(role: YamlRole, nominal: boolean): Role[] {
   switch (role) {
     case 'none':
       return [];
     case 'possessor':
-      return ['possessor', 'of'];
+      // Before a noun ("Iran's drills") or inside a verb's object ("condemned Iran's remarks").
+      return nominal ? ['possessor', 'of'] : ['object', 'of'];
     case 'adjective':
       return ['possessor'];
+    case 'clause':
+      return ['clause'];
     default:
       return [role];
   }
@@ -25,14 +28,17 @@ function places(role: YamlRole): Role[] {
  */
 export function toCoderPattern(p: EventPattern): CoderPattern {
   const t = p.trigger;
+  // A multi-word noun ("troop withdrawal") is matched like a phrase but keeps noun roles.
+  const multiNoun = t.kind === 'noun' && t.words.length > 1;
   return {
     id: p.id,
     code: p.code,
-    kind: t.kind === 'lemma' ? 'verb' : t.kind,
-    words: t.kind === 'lemma' ? [t.lemma] : t.kind === 'phrase' ? t.content : [t.noun],
+    kind: t.kind === 'lemma' ? 'verb' : multiNoun ? 'phrase' : t.kind,
+    nominal: t.kind === 'noun',
+    words: t.kind === 'lemma' ? [t.lemma] : t.kind === 'phrase' ? t.content : t.words,
     particle: t.kind === 'lemma' ? (t.particle ?? undefined) : undefined,
-    source: places(p.source),
-    target: places(p.target),
+    source: places(p.source, t.kind === 'noun'),
+    target: places(p.target, t.kind === 'noun'),
     pair: p.paired ?? undefined,
     symmetric: p.symmetric,
     requires: p.requires,

@@ -1,6 +1,7 @@
 import type { Claim, Doc, Relation, Sentence } from '../../model/types.js';
 import type { Stage } from '../stage.js';
 import { buildChunks } from '../06-events/coder.js';
+import { coderCues } from '../06-events/coder-cues.js';
 import { sentenceTokens } from '../06-events/tokens.js';
 import { linkDenials, sentenceClaims } from './claims.js';
 import { claimCues, relationCues } from './cues.js';
@@ -40,7 +41,7 @@ export const stage: Stage = {
       if (!sp?.length) continue;
       try {
         const toks = sentenceTokens(doc, s);
-        const chunks = buildChunks(toks, sp);
+        const chunks = buildChunks(toks, sp, coderCues());
         const found = sentenceClaims(doc, s, toks, chunks, cues, names);
         claims.push(...found.claims);
         denials.push(...found.denials.map((d) => ({ ...d, sentence: s })));
