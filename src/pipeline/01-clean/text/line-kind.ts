@@ -1,0 +1,130 @@
+import type { TextCues } from './cues.js';
+import { parseBio, parseByline } from './byline.js';
+import { findDate, isTimeLine, parseDateline, type Dateline } from './dateline.js';
+
+/**
+ * What one line of scraped text looks like, from its own features only (cue lists, length,
+ * terminal punctuation, capitalisation, link-like text). Position and repetition are judged
+ * later, over the whole page.
+ */
+export type LineKind =
+  | 'blank'
+  | 'drop' // navigation, share/subscribe/paywall prompts, cookie banners
+  | 'header' // read time, audio player: dropped, and a sign the header goes on
+  | 'caption' // photo caption or credit
+  | 'end' // the article is over after this line
+  | 'teaser' // heading of a box of other stories ("Related", "More from …")
+  | 'date'
+  | 'time'
+  | 'byline'
+  | 'bio'
+  | 'section' // "Analysis | Europe"
+  | 'link' // URLs, file names, handles, glued menu words
+  | 'heading' // short, capitalised, no closing full stop
+  | 'prose' // a paragraph of running text
+  | 'other'; // too short to be either
+
+export interface Line {
+  text: string;
+  kind: LineKind;
+  /** Tokens (letters/digits), as the scorer counts them. */
+  tokens: number;
+  dateline?: Dateline;
+  author?: string;
+}
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
+const SEGMENTS = /\s+[|·•]\s+|\s+[–—]\s+/u;
+const BULLET = /^(?:[-*•·▪●◦‣]|\d{1,2}[.)])\s+/u;
+
+/**
+ * Word tokens as the benchmark scorer counts them (runs of letters, digits, `_`).
+ *
+ * @example countTokens("Baku's 2 envoys") // 4
+ */
+export const countTokens = (text: string) => text.match(TOKEN)?.length ?? 0;
+
+/**
+ * Link-like text: URLs, e-mail, bare handles, image file names, menu words glued together.
+ *
+ * @example isLinkLike('keep readingShow less') // true
+ */
+export function isLinkLike(text: string): boolean {
+  if (/https?:\/\/|www\.\S|\S+@\S+\.\w{2,}/iu.test(text) && countTokens(text) < 25) return true;
+  if (/^@\w+$/u.test(text)) return true;
+  // A single "word" with digits, underscores or a file extension: a scraped image name.
+  if (
+    !/\s/u.test(text) &&
+    (/[_]/u.test(text) || /\d{4,}/u.test(text) || /\.(jpe?g|png|gif|webp|svg)$/iu.test(text))
+  )
+    return true;
+  // "NewsWorld" / "keep readingShow less": menu items whose spaces were lost.
+  return (
+    text.length <= 40 &&
+    text.split(' ').some((w) => /^\p{Lu}?\p{Ll}{2,}\p{Lu}\p{Ll}/u.test(w) && !/^Mac/u.test(w))
+  );
+}
+
+function isSectionLine(text: string, cues: TextCues): boolean {
+  if (text.length > 60) return false;
+  const parts = text
+    .toLowerCase()
+    .split(/\s*[|/›»>•·]\s*/u)
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => cues.sectionLabels.has(p));
+}
+
+/**
+ * Classifies one tidied line.
+ *
+ * @example classifyLine('6 min read', textCues()).kind // 'header'
+ */
+export function classifyLine(text: string, cues: TextCues): Line {
+  const tokens = countTokens(text);
+  const line = (kind: LineKind, extra: Partial<Line> = {}): Line => ({ text, kind, tokens, ...extra });
+  if (text === '') return line('blank');
+  if (tokens === 0) return line('other');
+  if (cues.endMarker.test(text)) return line('end');
+  if (cues.teaserMarker.test(text)) return line('teaser');
+  if (cues.headerLine.test(text)) return line('header');
+  if (cues.dropLine.test(text)) return line('drop');
+  if (isSectionLine(text, cues)) return line('section');
+  if (isTimeLine(text, cues)) return line('time');
+  // "By Jane Doe | 3 March 2025 | 5 min read": judge each segment of a short header line.
+  const segments = text.length <= 160 ? text.split(SEGMENTS) : [text];
+  let author: string | undefined;
+  let dateline: Dateline | undefined;
+  let meta = 0;
+  for (const seg of segments) {
+    let by = parseByline(seg, cues);
+    let date = parseDateline(seg, cues);
+    // "By Jane Doe March 4, 2024": a byline with its date and no separator.
+    const inner = by || date ? null : findDate(seg, cues);
+    if (inner) {
+      const at = seg.toLowerCase().indexOf(inner.match);
+      const after = seg.slice(at + inner.match.length).replace(/^[\s,;:|–—-]+/u, '');
+      if (after === '' || isTimeLine(after, cues))
+        by = parseByline(seg.slice(0, at).replace(/[\s,;:|–—-]+$/u, ''), cues);
+      if (by) date = { date: inner.date, revision: false };
+    }
+    if (by) author ??= by;
+    if (date) dateline ??= date;
+    if (by || date || cues.headerLine.test(seg) || isTimeLine(seg, cues) || isSectionLine(seg, cues))
+      meta += 1;
+  }
+  if (meta === segments.length) {
+    if (author) return line('byline', { author, ...(dateline ? { dateline } : {}) });
+    if (dateline) return line('date', { dateline });
+    return line('header');
+  }
+  const bio = parseBio(text, cues);
+  if (bio) return line('bio', { author: bio });
+  if (text.length <= 320 && cues.captionEnding.test(text)) return line('caption');
+  if (isLinkLike(text)) return line('link');
+  const body = text.replace(BULLET, '');
+  if (TERMINAL.test(body) ? tokens >= 3 : tokens >= 15) return line('prose');
+  if (tokens >= 2 && tokens <= 15 && text.length <= 120 && /^["“‘'(]?[\p{Lu}\p{N}]/u.test(body))
+    return line('heading');
+  return line('other');
+}

@@ -1,0 +1,57 @@
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const N = 4;
+/** Lines longer than this are paragraphs in their own right, never a copied caption or standfirst. */
+const MAX_COPY_TOKENS = 80;
+const MAX_OWNERS = 50;
+
+function shingles(text: string): string[] {
+  const tokens = (text.toLowerCase().match(TOKEN) ?? []) as string[];
+  const out: string[] = [];
+  for (let i = 0; i + N <= tokens.length; i++) out.push(tokens.slice(i, i + N).join(' '));
+  return out;
+}
+
+/**
+ * Marks the lines that repeat another, longer line: a standfirst or caption that copies a
+ * sentence of the body, or a paragraph scraped twice. Of two equal lines the later is marked.
+ * A line counts as a copy when `share` of its 4-word shingles occur in one other line.
+ *
+ * @example copiedLines(['Talks failed on Monday in Baku.', 'Officials said talks failed on Monday in Baku after hours.']) // [true, false]
+ */
+export function copiedLines(lines: readonly string[], share = 0.7): boolean[] {
+  const sets = lines.map((l) => new Set(shingles(l)));
+  const where = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const s of set) {
+      const list = where.get(s);
+      if (list) list.push(i);
+      else where.set(s, [i]);
+    }
+  });
+  // Exact repeats first (cheap, and immune to the shingle cap below).
+  const firstSeen = new Map<string, number>();
+  const repeats = lines.map((l, i) => {
+    const k = (l.toLowerCase().match(TOKEN) ?? []).join(' ');
+    if (k.split(' ').length < 4) return false;
+    if (firstSeen.has(k)) return true;
+    firstSeen.set(k, i);
+    return false;
+  });
+  return sets.map((set, i) => {
+    if (repeats[i]) return true;
+    if (set.size < 3 || set.size > MAX_COPY_TOKENS) return false;
+    const hits = new Map<number, number>();
+    for (const s of set) {
+      const owners = where.get(s) ?? [];
+      // A shingle on very many lines is boilerplate of its own; skipping it bounds the work.
+      if (owners.length > MAX_OWNERS) continue;
+      for (const j of owners) if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
+    }
+    for (const [j, n] of hits) {
+      if (n < set.size * share) continue;
+      const other = sets[j]!.size;
+      if (other > set.size || (other === set.size && j < i)) return true;
+    }
+    return false;
+  });
+}
