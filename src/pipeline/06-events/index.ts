@@ -1,6 +1,7 @@
 import { maybeCameo } from '../../model/cameo.js';
 import { patternRegistry, type PatternRegistry } from '../../model/patterns.js';
-import type { CodedEvent, DateExpr, Doc, Sentence } from '../../model/types.js';
+import type { CodedEvent, Doc, Sentence } from '../../model/types.js';
+import { dateForSpan } from '../05-dates/date-for-span.js';
 import type { Stage, StageContext } from '../stage.js';
 import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js';
 import { coderCues } from './coder-cues.js';
@@ -22,70 +23,25 @@ function stateIndex(doc: Doc): Map<string, { state: string; kind: string }> {
   return m;
 }
 
-/** Paragraph number of every offset: paragraphs are separated by line breaks. */
-function paragraphStarts(body: string): number[] {
-  const starts = [0];
-  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-const paragraphOf = (starts: readonly number[], at: number) => {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-};
-
-type Dated = { date: string | null; datePrecision: CodedEvent['datePrecision'] };
-
-function fromExpr(d: DateExpr): Dated | null {
-  switch (d.precision) {
-    case 'day':
-    case 'month':
-    case 'year':
-      return { date: d.value, datePrecision: d.precision };
-    case 'decade':
-      return { date: d.value.slice(0, 4), datePrecision: 'year' };
-    default:
-      return null;
-  }
-}
-
 /**
- * The date of an event: the date expression in its clause nearest the trigger, else one in its
- * sentence, else the last one earlier in the same paragraph (narration keeps its time), else
- * the article's reference date.
+ * The date of an event: the date expression in its clause, else the nearest earlier one in its
+ * paragraph (narration keeps its time), else a later one in its sentence, else the month of
+ * the article's reference date (a report's events happen around, not on, its day).
  */
-function eventDate(
-  doc: Doc,
-  sentence: Sentence,
-  clause: { start: number; end: number },
-  trigger: number,
-  paras: readonly number[],
-): Dated {
-  const usable = (d: DateExpr) => fromExpr(d) !== null;
-  const inRange = (a: number, b: number) => doc.dates.filter((d) => d.start >= a && d.end <= b && usable(d));
-  const nearest = (ds: DateExpr[]) =>
-    ds.sort((x, y) => Math.abs(x.start - trigger) - Math.abs(y.start - trigger))[0];
-  const c = nearest(inRange(clause.start, clause.end)) ?? nearest(inRange(sentence.start, sentence.end));
-  if (c) return fromExpr(c)!;
-  const p = paragraphOf(paras, sentence.start);
-  const earlier = doc.dates.filter((d) => d.end <= sentence.start && paragraphOf(paras, d.start) === p && usable(d));
-  const last = earlier[earlier.length - 1];
-  if (last) return fromExpr(last)!;
+function eventDate(doc: Doc, clause: { start: number; end: number }): Pick<CodedEvent, 'date' | 'datePrecision'> {
+  const found = dateForSpan(doc.dates, clause, doc.body, 'paragraph');
+  if (found.date) return { date: found.date, datePrecision: found.datePrecision as CodedEvent['datePrecision'] };
   const ref = doc.reference.date;
-  return ref ? { date: ref, datePrecision: ref.length === 10 ? 'day' : ref.length === 7 ? 'month' : 'year' } : { date: null, datePrecision: 'unknown' };
+  if (!ref) return { date: null, datePrecision: 'unknown' };
+  return ref.length >= 7 ? { date: ref.slice(0, 7), datePrecision: 'month' } : { date: ref, datePrecision: 'year' };
 }
 
-function toCoded(doc: Doc, s: Sentence, e: RawEvent, toks: ReturnType<typeof sentenceTokens>, paras: readonly number[]): CodedEvent | null {
+function toCoded(doc: Doc, s: Sentence, e: RawEvent, toks: ReturnType<typeof sentenceTokens>): CodedEvent | null {
   const cameo = maybeCameo(e.code);
   if (!cameo) return null;
   const trigger = { start: toks[e.trigger.start]!.start, end: toks[e.trigger.end - 1]!.end };
   const clause = { start: toks[e.clause.start]!.start, end: toks[e.clause.end - 1]!.end };
-  const dated = eventDate(doc, s, clause, trigger.start, paras);
+  const dated = eventDate(doc, clause);
   const actorOf = (c: Chunk) => (c.kind === 'state' ? null : c.actorId);
   return {
     source: e.source.state,
@@ -133,7 +89,6 @@ export const stage: Stage = {
     const index = coderIndex(reg);
     const cues = coderCues();
     const states = stateIndex(doc);
-    const paras = paragraphStarts(doc.body);
     const bySentence = new Map<number, { start: number; end: number; actorId: string; state: string; kind: string }[]>();
     for (const m of doc.mentions) {
       if (!m.actorId) continue;
@@ -157,7 +112,7 @@ export const stage: Stage = {
         const opensWithPronoun = !!toks[0] && cues.subjectPronouns.has(toks[0].lower);
         const { events: raw, subject } = codeSentence(toks, chunks, index, cues, opensWithPronoun ? carried : null);
         for (const e of raw) {
-          const coded = toCoded(doc, s, e, toks, paras);
+          const coded = toCoded(doc, s, e, toks);
           if (coded) events.push(coded);
         }
         carried = subject ?? carried;
