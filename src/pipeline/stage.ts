@@ -1,4 +1,5 @@
 import type { Doc } from '../model/types.js';
+import type { ActorRegistry } from '../model/actors.js';
 
 /** Shared, read-only context every stage may consult (the frozen ontology, options). */
 export interface StageContext {
@@ -6,6 +7,8 @@ export interface StageContext {
   published?: string | null;
   /** Loaded registries; filled by the model layer. Stages must treat them as read-only. */
   registry?: unknown;
+  /** The actor knowledge base (default: the repository's, loaded once). */
+  actors?: ActorRegistry;
 }
 
 /**

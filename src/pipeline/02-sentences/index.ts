@@ -1,7 +1,25 @@
 import type { Stage } from '../stage.js';
+import { actorRegistryFor } from '../../model/actors.js';
+import { splitSentences } from './split.js';
+import { winkViewOf } from './wink.js';
 
-/** PLACEHOLDER stage, replaced by its own work. */
+/**
+ * 02-sentences: wink's sentences of the body (read once, on folded text), split at line breaks,
+ * with false breaks after abbreviations and inside domain names mended. Fills `doc.sentences`.
+ *
+ * @example stage.run(doc, {}).sentences[0].text
+ */
 export const stage: Stage = {
   name: 'sentences',
-  run: (doc) => doc,
+  run: (doc, ctx) => {
+    try {
+      // The CLI may pass only the folder of `--actors` (as `actorsDir`).
+      const reg = ctx.actors ?? actorRegistryFor((ctx as { actorsDir?: string }).actorsDir);
+      doc.sentences = doc.body ? splitSentences(winkViewOf(doc), reg.lexicon.abbreviations) : [];
+    } catch (err) {
+      doc.warnings.push(`sentences: ${(err as Error).message}`);
+      doc.sentences = doc.body.trim() ? [{ index: 0, start: 0, end: doc.body.length, text: doc.body }] : [];
+    }
+    return doc;
+  },
 };

@@ -1,7 +1,71 @@
+import type { DocActor, Mention } from '../../model/types.js';
 import type { Stage } from '../stage.js';
+import { actorRegistryFor } from '../../model/actors.js';
+import { candidatesOf } from '../03-mentions/candidate.js';
+import { collectPeople, countryOf, kindOf, resolveOne, type ResolveState } from './resolve.js';
+import { roleAt } from './roles.js';
 
-/** PLACEHOLDER stage, replaced by its own work. */
+/**
+ * 04-actors: resolves each mention within the document (surnames to full names seen before,
+ * bare titles to their holder at the reference date, descriptions and anaphora to the nearest
+ * fitting actor) and lists the document's actors with their mentions (the contract's
+ * `actors[]`). Without a reference date, current office holders are preferred.
+ *
+ * @example stage.run(doc, ctx).actors.find((a) => a.id === 'AZE')?.mentions.length
+ */
 export const stage: Stage = {
   name: 'actors',
-  run: (doc) => doc,
+  run: (doc, ctx) => {
+    try {
+      // The CLI may pass only the folder of `--actors` (as `actorsDir`).
+      const reg = ctx.actors ?? actorRegistryFor((ctx as { actorsDir?: string }).actorsDir);
+      const st: ResolveState = {
+        reg,
+        date: doc.reference?.date ?? null,
+        done: [],
+        protos: new Map(),
+        people: [],
+      };
+      const cands = candidatesOf(doc);
+      collectPeople(st, cands);
+      const mentions: Mention[] = [];
+      const actors = new Map<string, DocActor>();
+      for (const c of cands) {
+        let id: string | null = null;
+        try {
+          id = resolveOne(st, c);
+        } catch (err) {
+          doc.warnings.push(
+            `actors: could not resolve "${doc.body.slice(c.start, c.end)}": ${(err as Error).message}`,
+          );
+        }
+        if (!id) continue;
+        st.done.push({ c, id });
+        const text = doc.body.slice(c.start, c.end);
+        mentions.push({ start: c.start, end: c.end, text, actorId: id, sentence: c.sentence, rule: c.rule });
+        let a = actors.get(id);
+        if (!a) {
+          const e = reg.entries.get(id);
+          const p = st.protos.get(id);
+          a = {
+            id,
+            kind: e?.kind ?? p?.kind ?? kindOf(st, id) ?? 'org',
+            name: e?.name ?? p?.name ?? id,
+            country: countryOf(st, id),
+            role: e ? roleAt(e, st.date) : (p?.role ?? null),
+            sector: e?.sector ?? p?.sector ?? null,
+            mentions: [],
+          };
+          actors.set(id, a);
+        }
+        if (!a.mentions.some((m) => m.start === c.start && m.end === c.end))
+          a.mentions.push({ text, start: c.start, end: c.end });
+      }
+      doc.mentions = mentions;
+      doc.actors = [...actors.values()];
+    } catch (err) {
+      doc.warnings.push(`actors: ${(err as Error).message}`);
+    }
+    return doc;
+  },
 };

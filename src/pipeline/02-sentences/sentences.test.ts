@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { bodyDoc } from '../04-actors/test-helpers.js';
+import { stage } from './index.js';
+
+const split = (body: string) => stage.run(bodyDoc(body), {}).sentences;
+
+describe('02-sentences', () => {
+  it('keeps domain names whole', () => {
+    const s = split('The report ran on Example.org today. Officials replied.');
+    expect(s.map((x) => x.text)).toEqual(['The report ran on Example.org today.', 'Officials replied.']);
+  });
+
+  it('does not end a sentence after Dr.', () => {
+    expect(split('Dr. Smith met the minister. They agreed.').map((x) => x.text)).toEqual([
+      'Dr. Smith met the minister.',
+      'They agreed.',
+    ]);
+  });
+
+  it('ends a sentence at a line break', () => {
+    expect(split('A headline without a stop\nThe body starts here.').map((x) => x.text)).toEqual([
+      'A headline without a stop',
+      'The body starts here.',
+    ]);
+  });
+
+  it('keeps words with Azerbaijani letters whole and offsets exact', () => {
+    const body = 'Əliyev met Ərdoğan in Gəncə. Then he left.';
+    const s = split(body);
+    expect(s).toHaveLength(2);
+    for (const x of s) expect(body.slice(x.start, x.end)).toBe(x.text);
+    expect(s[0]!.text).toBe('Əliyev met Ərdoğan in Gəncə.');
+  });
+
+  it('gives nothing for an empty body', () => {
+    expect(split('')).toEqual([]);
+  });
+});

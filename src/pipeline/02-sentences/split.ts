@@ -1,0 +1,78 @@
+import type { Sentence } from '../../model/types.js';
+import type { WinkView } from './wink.js';
+
+/** A sentence candidate: a span of the body. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+function trimSpan(body: string, s: Span): Span | null {
+  let { start, end } = s;
+  while (start < end && /\s/.test(body[start]!)) start++;
+  while (end > start && /\s/.test(body[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Splits spans at line breaks: a line break always ends a sentence. */
+function splitLines(body: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    let from = s.start;
+    for (let i = s.start; i < s.end; i++) {
+      if (body[i] === '\n') {
+        const t = trimSpan(body, { start: from, end: i });
+        if (t) out.push(t);
+        from = i + 1;
+      }
+    }
+    const t = trimSpan(body, { start: from, end: s.end });
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * True when wink's break between two sentences is not a real one: no space between them
+ * ("JNS.org", a domain name), the next one starts in lower case, or the previous one ends
+ * with an abbreviation such as "Dr." (from the honorifics list).
+ */
+function falseBreak(body: string, prev: Span, next: Span, abbreviations: ReadonlySet<string>): boolean {
+  const between = body.slice(prev.end, next.start);
+  if (between.includes('\n')) return false;
+  if (between.length === 0 && /[.]$/.test(body.slice(prev.start, prev.end))) return true;
+  if (/^[a-z]/.test(body.slice(next.start, next.start + 1))) return true;
+  const last = /([\p{L}]+)\.$/u.exec(body.slice(Math.max(prev.start, prev.end - 24), prev.end));
+  return !!last && abbreviations.has(last[1]!.toLowerCase());
+}
+
+/**
+ * Sentences of the body from wink's reading, with line breaks as hard ends and wink's false
+ * breaks (domains, abbreviations) mended.
+ *
+ * @example splitSentences(view, new Set(['dr'])) // [{ index: 0, start: 0, end: 24, text: '…' }]
+ */
+export function splitSentences(view: WinkView, abbreviations: ReadonlySet<string>): Sentence[] {
+  const { body, tokens } = view;
+  const raw: Span[] = [];
+  for (const [a, b] of view.sentences) {
+    const first = tokens[a];
+    const last = tokens[b];
+    if (!first || !last) continue;
+    raw.push({ start: first.start, end: last.end });
+  }
+  // Text wink left between sentences (rare) still belongs somewhere: cover the whole body.
+  if (raw.length === 0 && body.trim()) raw.push({ start: 0, end: body.length });
+  const mended: Span[] = [];
+  for (const s of raw) {
+    const prev = mended[mended.length - 1];
+    if (prev && falseBreak(body, prev, s, abbreviations)) prev.end = s.end;
+    else mended.push({ ...s });
+  }
+  return splitLines(body, mended).map((s, index) => ({
+    index,
+    start: s.start,
+    end: s.end,
+    text: body.slice(s.start, s.end),
+  }));
+}

@@ -1,0 +1,191 @@
+import type { ActorEntry, ActorRegistry, GazetteerForm } from '../../model/actors.js';
+import type { Token } from '../../model/actors-tokens.js';
+import type { WinkView } from '../02-sentences/wink.js';
+import { posAt } from '../02-sentences/wink.js';
+import type { Candidate, Proto, Resolve } from './candidate.js';
+
+/** A gazetteer match: tokens [i, j), the forms it may be, and whether "'s" follows. */
+export interface Hit {
+  i: number;
+  j: number;
+  forms: GazetteerForm[];
+  /** Token index after the possessive "'s", or null. */
+  possessiveEnd: number | null;
+}
+
+/** A reference to a state made by a name, adjective, metonym or possessive. */
+export interface StateRef {
+  state: string;
+  i: number;
+  /** Token index after the reference (after "'s" when possessive). */
+  j: number;
+  possessive: boolean;
+  form: GazetteerForm['form'];
+}
+
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+
+/** The working state of one sentence's scan: its tokens, gazetteer hits and findings. */
+export class Scan {
+  readonly hitAt: (Hit | undefined)[];
+  readonly out: Candidate[] = [];
+  /** How many recorded mentions cover each token (for overlap checks without a scan). */
+  private readonly cover: Uint16Array;
+  /** `start|end` of every recorded mention. */
+  private readonly spans = new Set<string>();
+  /** 1 where the token is a word (letters or digits), 0 for punctuation. */
+  private readonly isWord: Uint8Array;
+
+  constructor(
+    readonly reg: ActorRegistry,
+    readonly tokens: Token[],
+    readonly sentence: number,
+    readonly view: WinkView | null,
+    readonly hits: Hit[],
+  ) {
+    this.hitAt = new Array(tokens.length);
+    for (const h of hits) this.hitAt[h.i] = h;
+    this.cover = new Uint16Array(tokens.length);
+    this.isWord = new Uint8Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) this.isWord[k] = WORDLIKE.test(tokens[k]!.text) ? 1 : 0;
+  }
+
+  /** The index of the token ending at `offset`, or -1. */
+  tokenEndingAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = this.tokens[mid]!.end;
+      if (e === offset) return mid;
+      if (e < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Marks tokens [i, j) as covered by a mention. */
+  private mark(i: number, j: number, by: number): void {
+    for (let k = i; k < j; k++) this.cover[k] = Math.max(0, this.cover[k]! + by);
+  }
+
+  /** Removes a recorded mention (and its cover). */
+  drop(index: number): void {
+    const c = this.out[index]!;
+    this.out.splice(index, 1);
+    const i = this.tokenStartingAt(c.start);
+    const j = this.tokenEndingAt(c.end) + 1;
+    if (i >= 0 && j > 0) this.mark(i, j, -1);
+  }
+
+  /** The index of the token starting at `offset`, or -1. */
+  tokenStartingAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.tokens[mid]!.start;
+      if (s === offset) return mid;
+      if (s < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  word(i: number): boolean {
+    return this.isWord[i] === 1;
+  }
+
+  capWord(i: number): boolean {
+    return this.isWord[i] === 1 && this.tokens[i]!.cap;
+  }
+
+  key(i: number): string {
+    return this.tokens[i]?.key ?? '';
+  }
+
+  pos(i: number): string | null {
+    const t = this.tokens[i];
+    return t && this.view ? posAt(this.view, t.start) : null;
+  }
+
+  /** Token index after "'s" at i (no space before the apostrophe), or null. */
+  possessiveAt(i: number): number | null {
+    const a = this.tokens[i];
+    const s = this.tokens[i + 1];
+    if (a && s && a.key === "'" && !a.space && s.key === 's' && !s.space) return i + 2;
+    return null;
+  }
+
+  entry(id: string): ActorEntry | undefined {
+    return this.reg.entries.get(id);
+  }
+
+  /** The state a hit at token i names, if any. */
+  stateRefAt(i: number): StateRef | null {
+    const h = this.hitAt[i];
+    if (!h) return null;
+    const f = h.forms.find((x) => this.entry(x.id)?.kind === 'state');
+    if (!f) return null;
+    return { state: f.id, i, j: h.possessiveEnd ?? h.j, possessive: h.possessiveEnd !== null, form: f.form };
+  }
+
+  /** The state reference that ends right before token k ("Iran's |", "Iranian |"), if any. */
+  stateRefEndingAt(k: number): StateRef | null {
+    for (let i = Math.max(0, k - 6); i < k; i++) {
+      const r = this.stateRefAt(i);
+      if (r && r.j === k) return r;
+    }
+    return null;
+  }
+
+  /** The hit that ends at token k (exclusive), if any. */
+  hitEndingAt(k: number): Hit | null {
+    for (let i = Math.max(0, k - 8); i < k; i++) {
+      const h = this.hitAt[i];
+      if (h && h.j === k) return h;
+    }
+    return null;
+  }
+
+  startOf(i: number): number {
+    return this.tokens[i]!.start;
+  }
+
+  endOf(j: number): number {
+    return this.tokens[j - 1]!.end;
+  }
+
+  /** Records a mention of tokens [i, j). */
+  emit(
+    i: number,
+    j: number,
+    c: { actorId?: string | null; rule: string; inner?: boolean; proto?: Proto; resolve?: Resolve },
+  ): void {
+    if (i >= j || j > this.tokens.length) return;
+    this.spans.add(`${this.startOf(i)}|${this.endOf(j)}`);
+    this.mark(i, j, 1);
+    const cand: Candidate = {
+      start: this.startOf(i),
+      end: this.endOf(j),
+      sentence: this.sentence,
+      actorId: c.actorId ?? c.proto?.id ?? null,
+      rule: c.rule,
+      inner: c.inner ?? false,
+    };
+    if (c.proto) cand.proto = c.proto;
+    if (c.resolve) cand.resolve = c.resolve;
+    this.out.push(cand);
+  }
+
+  /** True when a mention already covers exactly tokens [i, j). */
+  has(i: number, j: number): boolean {
+    return this.spans.has(`${this.startOf(i)}|${this.endOf(j)}`);
+  }
+
+  /** True when some recorded mention overlaps tokens [i, j). */
+  overlaps(i: number, j: number): boolean {
+    for (let k = i; k < j; k++) if (this.cover[k]) return true;
+    return false;
+  }
+}

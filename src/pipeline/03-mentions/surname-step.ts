@@ -1,0 +1,66 @@
+import type { ActorRegistry } from '../../model/actors.js';
+import { tokenize, type Token } from '../../model/actors-tokens.js';
+import type { Candidate } from './candidate.js';
+
+/** Last-name keys of the people found in the document ("roe" for Jane Roe). */
+export function surnamesOf(reg: ActorRegistry, found: readonly Candidate[]): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const c of found) {
+    const name =
+      c.proto?.kind === 'person'
+        ? c.proto.name
+        : c.actorId?.startsWith('person:')
+          ? reg.entries.get(c.actorId)?.name
+          : null;
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    const keys = tokenize(name).map((t) => t.key);
+    const last = keys[keys.length - 1];
+    // "Ale-Hashem": the hyphenated last name is three tokens.
+    if (keys.length >= 4 && keys[keys.length - 2] === '-') out.add(keys.slice(-3).join(' '));
+    else if (last && /^[a-z]/.test(last)) out.add(last);
+  }
+  return out;
+}
+
+/**
+ * Bare surnames of people found elsewhere in the document ("Roe said"), for stage 04 to tie
+ * to the full name.
+ *
+ * @example surnameMentions(tokens, new Set(['roe']), covered, 0)
+ */
+export function surnameMentions(
+  tokens: readonly Token[],
+  surnames: ReadonlySet<string>,
+  covered: (s: number, e: number) => boolean,
+  sentence: number,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const firsts = new Set([...surnames].map((s) => s.split(' ')[0]!));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap || !firsts.has(t.key)) continue;
+    for (const len of [3, 1]) {
+      const span = tokens.slice(i, i + len);
+      if (span.length < len) continue;
+      const key = span.map((x) => x.key).join(' ');
+      if (!surnames.has(key)) continue;
+      const start = t.start;
+      const end = span[span.length - 1]!.end;
+      if (covered(start, end)) break;
+      out.push({
+        start,
+        end,
+        sentence,
+        actorId: null,
+        rule: 'surname',
+        inner: false,
+        resolve: { by: 'surname', key, ids: [] },
+      });
+      i += len - 1;
+      break;
+    }
+  }
+  return out;
+}
