@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence } from '../../model/types.js';
+import { nlp as sharedNlp, winkViewOf } from '../02-sentences/wink.js';
 
 /** One word of a sentence with its part of speech, lemma and offsets into `doc.body`. */
 export interface Tok {
@@ -27,24 +28,49 @@ const ONE_FOR_ONE: Record<string, string> = { ğ: 'g', Ğ: 'G', ş: 's', Ş: 'S'
 const SPECIAL = /[ğĞşŞıİəƏ]/g;
 export const asciiFold = (s: string): string => s.replace(SPECIAL, (c) => ONE_FOR_ONE[c] ?? c);
 
-const cache = new WeakMap<Doc, Map<number, Tok[]>>();
+const cache = new WeakMap<Doc, { body: string; all: Tok[] }>();
+
+/** Every token of the body from the document's one shared wink reading, with lemmas. */
+function docTokens(doc: Doc): Tok[] {
+  const hit = cache.get(doc);
+  if (hit && hit.body === doc.body) return hit.all;
+  const view = winkViewOf(doc);
+  const lemmas = view.wink.tokens().out(sharedNlp.its.lemma) as string[];
+  const all: Tok[] = view.tokens.map((t, i) => {
+    const text = doc.body.slice(t.start, t.end);
+    return {
+      i,
+      text,
+      lower: text.toLowerCase(),
+      lemma: String(lemmas[i] ?? text).toLowerCase(),
+      pos: t.pos,
+      start: t.start,
+      end: t.end,
+      neg: false,
+    };
+  });
+  cache.set(doc, { body: doc.body, all });
+  return all;
+}
 
 /**
- * The tokens of one sentence, computed once per document and sentence.
+ * The tokens of one sentence (re-indexed from 0), from the document's shared wink reading.
  *
  * @example sentenceTokens(doc, doc.sentences[0]).map((t) => t.pos)
  */
 export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
-  let perDoc = cache.get(doc);
-  if (!perDoc) {
-    perDoc = new Map();
-    cache.set(doc, perDoc);
+  const all = docTokens(doc);
+  // Binary search for the first token at or after the sentence start.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < sentence.start) lo = mid + 1;
+    else hi = mid;
   }
-  const hit = perDoc.get(sentence.index);
-  if (hit) return hit;
-  const toks = tokenize(doc.body.slice(sentence.start, sentence.end), sentence.start);
-  perDoc.set(sentence.index, toks);
-  return toks;
+  const out: Tok[] = [];
+  for (let k = lo; k < all.length && all[k]!.start < sentence.end; k++) out.push({ ...all[k]!, i: out.length });
+  return out;
 }
 
 /**
