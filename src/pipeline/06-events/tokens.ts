@@ -35,7 +35,7 @@ function docTokens(doc: Doc): Tok[] {
   const hit = cache.get(doc);
   if (hit && hit.body === doc.body) return hit.all;
   const view = winkViewOf(doc);
-  const lemmas = view.wink.tokens().out(sharedNlp.its.lemma) as string[];
+  const lemmas = view.wink.tokens().out(sharedNlp.its.lemma as never) as unknown as string[];
   const all: Tok[] = view.tokens.map((t, i) => {
     const text = doc.body.slice(t.start, t.end);
     return {
