@@ -1,0 +1,492 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Doc } from '../model/types.js';
+import { contentHash, ID_LENGTH } from './content-hash.js';
+import { parseSearchQuery, type Engine } from './engine.js';
+import { migrationProvider } from './migrations/index.js';
+import {
+  bandKeys,
+  decodeSignature,
+  encodeSignature,
+  NEAR_DUPLICATE,
+  signature,
+  similarity,
+} from './minhash.js';
+import type { Database, DocumentsTable } from './schema.js';
+import {
+  StoreError,
+  type ActorCount,
+  type ActorMentionRow,
+  type DocumentRow,
+  type FailureRow,
+  type SaveResult,
+  type SearchHit,
+  type SearchOptions,
+  type Store,
+  type StoreCounts,
+  type StoredDocument,
+} from './store.js';
+
+export interface StoreOptions {
+  /** The clock stamped on rows; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/** Both SQLite (32766) and PostgreSQL (65535) accept this many bound values in one statement. */
+const MAX_PARAMS = 30_000;
+const CONTEXT_CHARS = 90;
+
+/**
+ * The store's domain methods, written once in Kysely. Only {@link Engine} knows the engine
+ * (connection, full-text search); see sqlite.ts.
+ *
+ * @example const store = new KyselyStore(db, sqliteEngine); await store.migrate();
+ */
+export class KyselyStore implements Store {
+  readonly dialect: Engine['name'];
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+    opts: StoreOptions = {},
+  ) {
+    this.dialect = engine.name;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.engine) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed =
+        results?.find((r: { status: string }) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new StoreError(
+        `database migration ${failed} failed: ${(error as Error).message}; restore a backup or use a new --db`,
+      );
+    }
+  }
+
+  async saveDocument(doc: Doc): Promise<SaveResult> {
+    const hash = contentHash(doc.title, doc.body);
+    const id = hash.slice(0, ID_LENGTH);
+    const sig = signature(doc.body);
+    const keys = sig ? bandKeys(sig) : [];
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('documents')
+          .select(['id', 'near_duplicate_of', 'similarity'])
+          .where('content_hash', '=', hash)
+          .executeTakeFirst();
+        if (existing) return duplicate(existing);
+        const near = sig ? await nearestDuplicate(trx, sig, keys) : null;
+        await trx
+          .insertInto('documents')
+          .values(documentRow(id, hash, doc, sig, near, this.now()))
+          .execute();
+        await insertChunked(
+          trx,
+          'minhash_bands',
+          keys.map((key) => ({ key, document_id: id })),
+        );
+        await saveFindings(trx, id, doc);
+        return {
+          id,
+          status: 'inserted' as const,
+          nearDuplicateOf: near?.id ?? null,
+          similarity: near?.similarity ?? null,
+        };
+      });
+    } catch (err) {
+      // Another writer stored the same content between our check and our insert.
+      const again = await this.db
+        .selectFrom('documents')
+        .select(['id', 'near_duplicate_of', 'similarity'])
+        .where('content_hash', '=', hash)
+        .executeTakeFirst();
+      if (again) return duplicate(again);
+      throw err;
+    }
+  }
+
+  async getDocument(idOrPrefix: string): Promise<StoredDocument | null> {
+    const key = idOrPrefix.trim().toLowerCase();
+    if (!/^[0-9a-f]{1,64}$/.test(key)) return null;
+    let rows = await this.db.selectFrom('documents').selectAll().where('id', '=', key).execute();
+    if (!rows.length) {
+      rows = await this.db
+        .selectFrom('documents')
+        .selectAll()
+        .where('id', 'like', `${key}%`)
+        .orderBy('id')
+        .limit(5)
+        .execute();
+    }
+    if (rows.length > 1) {
+      throw new StoreError(
+        `id prefix ${key} matches ${rows.length === 5 ? 'several' : rows.length} documents (${rows.map((r) => r.id).join(', ')}); give more characters`,
+      );
+    }
+    const row = rows[0];
+    if (!row) return null;
+    const doc = { ...(JSON.parse(row.doc) as Omit<Doc, 'body'>), body: row.body } as Doc;
+    return { ...summary(row), body: row.body, warnings: JSON.parse(row.warnings) as string[], doc };
+  }
+
+  async listDocuments(
+    opts: { limit?: number; offset?: number } = {},
+  ): Promise<{ items: DocumentRow[]; total: number }> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select(SUMMARY_COLUMNS)
+      .orderBy('ingested_at')
+      .orderBy('input')
+      .limit(opts.limit ?? 50)
+      .offset(opts.offset ?? 0)
+      .execute();
+    const { n } = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { items: rows.map(summary), total: Number(n) };
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    const parsed = parseSearchQuery(query);
+    if (!parsed.terms.length) return [];
+    return this.engine.search(this.db, parsed, { limit: opts.limit ?? 20, mark: opts.mark ?? ['[', ']'] });
+  }
+
+  async actors(): Promise<ActorCount[]> {
+    const rows = await this.db
+      .selectFrom('actors')
+      .leftJoin('mentions', 'mentions.actor_id', 'actors.id')
+      .select((eb) => [
+        'actors.id',
+        'actors.kind',
+        'actors.name',
+        'actors.country',
+        eb.fn.count<number | string>('mentions.idx').as('mentions'),
+        eb.fn.count<number | string>('mentions.document_id').distinct().as('documents'),
+      ])
+      .groupBy(['actors.id', 'actors.kind', 'actors.name', 'actors.country'])
+      .orderBy('mentions', 'desc')
+      .orderBy('actors.id')
+      .execute();
+    return rows.map((r) => ({ ...r, mentions: Number(r.mentions), documents: Number(r.documents) }));
+  }
+
+  async actorMentions(id: string, opts: { limit?: number } = {}): Promise<ActorMentionRow[]> {
+    const rows = await this.db
+      .selectFrom('mentions')
+      .innerJoin('documents', 'documents.id', 'mentions.document_id')
+      .select([
+        'mentions.document_id',
+        'documents.title',
+        'mentions.text',
+        'mentions.start_offset',
+        'mentions.end_offset',
+      ])
+      .where('mentions.actor_id', '=', id)
+      .orderBy('documents.ingested_at')
+      .orderBy('mentions.document_id')
+      .orderBy('mentions.start_offset')
+      .limit(opts.limit ?? 50)
+      .execute();
+    const ids = [...new Set(rows.map((r) => r.document_id))];
+    const bodies = new Map<string, string>();
+    if (ids.length) {
+      const docs = await this.db
+        .selectFrom('documents')
+        .select(['id', 'body'])
+        .where('id', 'in', ids)
+        .execute();
+      for (const d of docs) bodies.set(d.id, d.body);
+    }
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      title: r.title,
+      text: r.text,
+      start: r.start_offset,
+      end: r.end_offset,
+      context: contextAround(bodies.get(r.document_id) ?? '', r.start_offset, r.end_offset),
+    }));
+  }
+
+  async logFailure(input: string, message: string): Promise<void> {
+    await this.db
+      .insertInto('ingest_failures')
+      .values({ id: randomUUID(), input, message, at: this.now().toISOString() })
+      .execute();
+  }
+
+  async failures(opts: { limit?: number } = {}): Promise<FailureRow[]> {
+    return this.db
+      .selectFrom('ingest_failures')
+      .selectAll()
+      .orderBy('at', 'desc')
+      .limit(opts.limit ?? 50)
+      .execute();
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const count = async (table: keyof Database) => {
+      const { n } = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(n);
+    };
+    return {
+      documents: await count('documents'),
+      actors: await count('actors'),
+      mentions: await count('mentions'),
+      events: await count('events'),
+      claims: await count('claims'),
+      relations: await count('relations'),
+      minhashBands: await count('minhash_bands'),
+      failures: await count('ingest_failures'),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'input',
+  'url',
+  'title',
+  'published',
+  'author',
+  'outlet',
+  'content_hash',
+  'ingested_at',
+  'actor_count',
+  'event_count',
+  'claim_count',
+  'relation_count',
+  'near_duplicate_of',
+  'similarity',
+] as const;
+
+type SummaryRow = Pick<DocumentsTable, (typeof SUMMARY_COLUMNS)[number]>;
+
+function summary(r: SummaryRow): DocumentRow {
+  return {
+    id: r.id,
+    input: r.input,
+    url: r.url,
+    title: r.title,
+    published: r.published,
+    author: r.author,
+    outlet: r.outlet,
+    contentHash: r.content_hash,
+    ingestedAt: r.ingested_at,
+    actorCount: Number(r.actor_count),
+    eventCount: Number(r.event_count),
+    claimCount: Number(r.claim_count),
+    relationCount: Number(r.relation_count),
+    nearDuplicateOf: r.near_duplicate_of,
+    similarity: r.similarity == null ? null : Number(r.similarity),
+  };
+}
+
+function duplicate(row: {
+  id: string;
+  near_duplicate_of: string | null;
+  similarity: number | null;
+}): SaveResult {
+  return {
+    id: row.id,
+    status: 'duplicate',
+    nearDuplicateOf: row.near_duplicate_of,
+    similarity: row.similarity,
+  };
+}
+
+/**
+ * The most similar stored document sharing an LSH band, if its estimated Jaccard is at least
+ * {@link NEAR_DUPLICATE}. Links go to the first of a cluster so a story's copies share one root.
+ */
+async function nearestDuplicate(trx: Transaction<Database>, sig: Uint32Array, keys: string[]) {
+  const candidates = await trx
+    .selectFrom('minhash_bands')
+    .innerJoin('documents', 'documents.id', 'minhash_bands.document_id')
+    .select(['documents.id', 'documents.minhash', 'documents.near_duplicate_of'])
+    .where('minhash_bands.key', 'in', keys)
+    .distinct()
+    .execute();
+  let best: { id: string; similarity: number } | null = null;
+  for (const c of candidates) {
+    if (!c.minhash) continue;
+    const s = similarity(sig, decodeSignature(c.minhash));
+    if (s >= NEAR_DUPLICATE && (!best || s > best.similarity || (s === best.similarity && c.id < best.id))) {
+      best = { id: c.near_duplicate_of ?? c.id, similarity: s };
+    }
+  }
+  return best;
+}
+
+function documentRow(
+  id: string,
+  hash: string,
+  doc: Doc,
+  sig: Uint32Array | null,
+  near: { id: string; similarity: number } | null,
+  now: Date,
+): DocumentsTable {
+  const { body: _body, ...rest } = doc;
+  return {
+    id,
+    content_hash: hash,
+    input: doc.input,
+    url: doc.url,
+    title: doc.title,
+    published: doc.published,
+    author: doc.author,
+    outlet: doc.outlet,
+    format: doc.format,
+    body: doc.body,
+    warnings: JSON.stringify(doc.warnings),
+    doc: JSON.stringify(rest),
+    minhash: sig ? encodeSignature(sig) : null,
+    near_duplicate_of: near?.id ?? null,
+    similarity: near ? Math.round(near.similarity * 1000) / 1000 : null,
+    actor_count: doc.actors.length,
+    event_count: doc.events.length,
+    claim_count: doc.claims.length,
+    relation_count: doc.relations.length,
+    ingested_at: now.toISOString(),
+  };
+}
+
+/** Actors (shared across documents: first seen wins), mentions, events, claims, relations. */
+async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): Promise<void> {
+  const actors = new Map(doc.actors.map((a) => [a.id, a]));
+  await insertChunked(
+    trx,
+    'actors',
+    [...actors.values()].map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      name: a.name,
+      country: a.country,
+      role: a.role,
+      sector: a.sector ?? null,
+    })),
+    true,
+  );
+  let m = 0;
+  await insertChunked(
+    trx,
+    'mentions',
+    doc.actors.flatMap((a) =>
+      a.mentions.map((x) => ({
+        document_id: id,
+        idx: m++,
+        actor_id: a.id,
+        text: x.text,
+        start_offset: x.start,
+        end_offset: x.end,
+      })),
+    ),
+  );
+  await insertChunked(
+    trx,
+    'events',
+    doc.events.map((e, i) => ({
+      id: `${id}:e${i}`,
+      document_id: id,
+      idx: i,
+      source: e.source,
+      target: e.target,
+      source_actor: e.sourceActor,
+      target_actor: e.targetActor,
+      code: e.code,
+      root: e.root,
+      quad_class: e.quadClass,
+      goldstein: e.goldstein,
+      plover: e.plover,
+      date: e.date,
+      date_precision: e.datePrecision,
+      modality: e.modality,
+      quote: e.quote,
+      start_offset: e.start,
+      end_offset: e.end,
+      rule: e.rule,
+      trigger_start: e.trigger?.start ?? null,
+      trigger_end: e.trigger?.end ?? null,
+    })),
+  );
+  await insertChunked(
+    trx,
+    'claims',
+    doc.claims.map((c, i) => ({
+      id: `${id}:c${i}`,
+      document_id: id,
+      idx: i,
+      claimant: c.claimant,
+      about: c.about,
+      text: c.text,
+      quote: c.quote,
+      start_offset: c.start,
+      end_offset: c.end,
+      disputed_by: JSON.stringify(c.disputedBy ?? []),
+      kind: c.kind ?? null,
+      rule: c.rule ?? null,
+    })),
+  );
+  await insertChunked(
+    trx,
+    'relations',
+    doc.relations.map((r, i) => ({
+      id: `${id}:r${i}`,
+      document_id: id,
+      idx: i,
+      a: r.a,
+      b: r.b,
+      type: r.type,
+      since: r.since,
+      quote: r.quote,
+      start_offset: r.start,
+      end_offset: r.end,
+      rule: r.rule ?? null,
+    })),
+  );
+}
+
+/** Multi-row inserts, split to stay under every engine's bound-parameter limit. */
+async function insertChunked<T extends keyof Database>(
+  trx: Transaction<Database>,
+  table: T,
+  rows: Record<string, unknown>[],
+  ignoreConflicts = false,
+): Promise<void> {
+  if (!rows.length) return;
+  const size = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]).length));
+  for (let i = 0; i < rows.length; i += size) {
+    // The row shapes are built above from the schema's own columns.
+    const q = trx.insertInto(table).values(rows.slice(i, i + size) as never);
+    await (ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
+  }
+}
+
+/**
+ * The passage around a mention: about {@link CONTEXT_CHARS} characters each side, cut at word
+ * boundaries, on one line.
+ *
+ * @example contextAround('Officials in Baku said on Monday', 13, 17) // 'Officials in Baku said on Monday'
+ */
+export function contextAround(body: string, start: number, end: number): string {
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(body.length, end + CONTEXT_CHARS);
+  if (from > 0) from = body.indexOf(' ', from) + 1 || from;
+  if (to < body.length) to = body.lastIndexOf(' ', to) > end ? body.lastIndexOf(' ', to) : to;
+  const text = body.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${text}${to < body.length ? '…' : ''}`;
+}

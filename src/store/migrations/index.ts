@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Engine } from '../engine.js';
+import { initial } from './0001-initial.js';
+import { search } from './0002-search.js';
+
+/**
+ * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
+ * never edit a released migration.
+ *
+ * @example new Migrator({ db, provider: migrationProvider(engine) })
+ */
+export function migrationProvider(engine: Engine): MigrationProvider {
+  const all: Record<string, Migration> = {
+    '0001-initial': initial(engine),
+    '0002-search': search(engine),
+  };
+  return { getMigrations: async () => all };
+}

@@ -1,0 +1,126 @@
+/**
+ * The tables as Kysely sees them. Types are those every engine has (text, integer, real);
+ * JSON is stored as text so the same code runs on SQLite and PostgreSQL.
+ */
+export interface Database {
+  documents: DocumentsTable;
+  actors: ActorsTable;
+  mentions: MentionsTable;
+  events: EventsTable;
+  claims: ClaimsTable;
+  relations: RelationsTable;
+  minhash_bands: MinhashBandsTable;
+  ingest_failures: IngestFailuresTable;
+}
+
+export interface DocumentsTable {
+  id: string;
+  content_hash: string;
+  input: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  outlet: string | null;
+  format: string;
+  body: string;
+  /** JSON array of strings. */
+  warnings: string;
+  /** JSON of the pipeline's Doc, without its body (kept once, in `body`). */
+  doc: string;
+  /** MinHash signature as hex, null for a body with no words. */
+  minhash: string | null;
+  near_duplicate_of: string | null;
+  similarity: number | null;
+  actor_count: number;
+  event_count: number;
+  claim_count: number;
+  relation_count: number;
+  ingested_at: string;
+}
+
+export interface ActorsTable {
+  id: string;
+  kind: string;
+  name: string;
+  country: string | null;
+  role: string | null;
+  sector: string | null;
+}
+
+export interface MentionsTable {
+  document_id: string;
+  idx: number;
+  actor_id: string;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+export interface EventsTable {
+  /** `<document id>:e<index>`. */
+  id: string;
+  document_id: string;
+  idx: number;
+  source: string;
+  target: string;
+  source_actor: string | null;
+  target_actor: string | null;
+  code: string;
+  root: string;
+  quad_class: number;
+  goldstein: number;
+  plover: string | null;
+  date: string | null;
+  date_precision: string;
+  modality: string;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  rule: string;
+  trigger_start: number | null;
+  trigger_end: number | null;
+}
+
+export interface ClaimsTable {
+  id: string;
+  document_id: string;
+  idx: number;
+  claimant: string;
+  about: string | null;
+  text: string;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  /** JSON array of actor ids. */
+  disputed_by: string;
+  kind: string | null;
+  rule: string | null;
+}
+
+export interface RelationsTable {
+  id: string;
+  document_id: string;
+  idx: number;
+  a: string;
+  b: string;
+  type: string;
+  since: string | null;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  rule: string | null;
+}
+
+export interface MinhashBandsTable {
+  /** `band:bucket-hash`. */
+  key: string;
+  document_id: string;
+}
+
+export interface IngestFailuresTable {
+  id: string;
+  input: string;
+  message: string;
+  at: string;
+}
