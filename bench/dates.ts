@@ -14,8 +14,9 @@ import { cleanArticle } from '../src/pipeline/01-clean/index.js';
 import { dateForSpan, resolveDates } from '../src/pipeline/05-dates/index.js';
 import type { Span } from '../src/model/types.js';
 import type { DateScope } from '../src/pipeline/05-dates/index.js';
+import { repoRoot, sharedDir } from './shared.js';
 
-const SHARED = process.env.FAULTLINE_SHARED ?? '/work/shared';
+const SHARED = sharedDir() ?? join(repoRoot, '..', 'shared');
 const SEEDS = join(SHARED, 'seeds');
 const GOLD = join(SHARED, 'gold');
 const OUT = new URL('./results/dates.json', import.meta.url);

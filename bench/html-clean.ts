@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cleanHtmlDetailed } from '../src/pipeline/01-clean/html/index.js';
 import { readabilityText } from '../src/pipeline/01-clean/html/readability.js';
+import path from 'node:path';
+import { repoRoot, sharedDir } from './shared.js';
 
-const BENCH = '/work/shared/bench/article-extraction';
+const BENCH = path.join(sharedDir() ?? path.join(repoRoot, '..', 'shared'), 'bench/article-extraction');
 const OUT = new URL('./results/', import.meta.url).pathname;
 
 interface Score {

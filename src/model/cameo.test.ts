@@ -14,8 +14,9 @@ import {
   quadClassOf,
 } from './cameo.js';
 import { OntologyError } from './errors.js';
+import { SHARED_DIR } from '../../test/shared-dir.js';
 
-const SHARED = '/work/shared/bench/cameo/codes.json';
+const SHARED = join(SHARED_DIR, 'bench/cameo/codes.json');
 
 function tmpYaml(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'cameo-')), 'cameo.yaml');

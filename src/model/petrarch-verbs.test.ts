@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OntologyError } from './errors.js';
 import { parsePetrarchVerbs, petrarchToPatterns, readPetrarchVerbs } from './petrarch-verbs.js';
+import { join } from 'node:path';
+import { SHARED_DIR } from '../../test/shared-dir.js';
 
-const SHARED = '/work/shared/bench/petrarch/dicts/PETR.Validate.verbs.txt';
+const SHARED = join(SHARED_DIR, 'bench/petrarch/dicts/PETR.Validate.verbs.txt');
 
 // A small dictionary in the same format, written for these tests.
 const SAMPLE = `<!-- test dictionary -->
