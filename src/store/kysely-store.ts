@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import type { Doc } from '../model/types.js';
 import { contentHash, ID_LENGTH } from './content-hash.js';
 import { parseSearchQuery, type Engine } from './engine.js';

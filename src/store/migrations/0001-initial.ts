@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { Engine } from '../engine.js';
 
 /** Documents, actors and what the pipeline found, in types every engine has. */

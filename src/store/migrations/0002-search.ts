@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { Engine } from '../engine.js';
 
 /** Full-text search over documents: each engine builds its own index (FTS5, tsvector …). */

@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../engine.js';
 import { initial } from './0001-initial.js';
 import { search } from './0002-search.js';
