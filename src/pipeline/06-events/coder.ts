@@ -192,6 +192,16 @@ function borderPlace(toks: readonly Tok[], start: number, cues: CoderCues): stri
   return null;
 }
 
+/** "after Armenia captured …": a finite verb follows an opener within five words, before any comma. */
+function verbFollows(toks: readonly Tok[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
+    const t = toks[k]!;
+    if (t.pos === 'PUNCT') return false;
+    if (t.pos === 'VERB' && !t.lower.endsWith('ing')) return true;
+  }
+  return false;
+}
+
 /** Splits a sentence into clauses at openers, semicolons and participle/verb coordination. */
 export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
   const cuts: { at: number; opener: number }[] = [{ at: 0, opener: -1 }];
@@ -202,7 +212,10 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
       cuts.push({ at: i + 1, opener: -1 });
       continue;
     }
-    if (cues.clauseOpeners.has(t.lower) && (prev.lower === ',' || t.pos === 'SCONJ' || t.lower === 'which' || t.lower === 'who')) {
+    if (
+      cues.clauseOpeners.has(t.lower) &&
+      (prev.lower === ',' || t.pos === 'SCONJ' || t.lower === 'which' || t.lower === 'who' || verbFollows(toks, i))
+    ) {
       cuts.push({ at: i, opener: i });
       continue;
     }
@@ -263,6 +276,28 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
   return toks[i + 1]?.lower === 'by';
 }
 
+/**
+ * Lemmas a word may stand for. wink sometimes tags a past participle or gerund as a noun
+ * ("has long accused" → NOUN "accused"); stripping the inflection finds the verb again.
+ *
+ * @example lemmaCandidates({ lemma: 'accused', lower: 'accused' }) // ['accused', 'accuse', 'accus']
+ */
+export function lemmaCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
+  const out = [t.lemma];
+  const w = t.lower;
+  if (w !== t.lemma) out.push(w);
+  const undouble = (x: string) => (/([bdglmnprt])\1$/.test(x) ? x.slice(0, -1) : x);
+  if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
+  else if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), undouble(w.slice(0, -2)));
+  else if (w.endsWith('ing')) out.push(`${w.slice(0, -3)}e`, w.slice(0, -3), undouble(w.slice(0, -3)));
+  else if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  else if (w.endsWith('es')) out.push(w.slice(0, -1), w.slice(0, -2));
+  else if (w.endsWith('s')) out.push(w.slice(0, -1));
+  return [...new Set(out)];
+}
+
+const INFLECTED = /(ed|ing)$/;
+
 /** Finds every trigger in a sentence, longest match first, one per token. */
 function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: PatternIndex, cues: CoderCues): Trigger[] {
   const out: Trigger[] = [];
@@ -277,8 +312,9 @@ function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: P
       const end = matchPhrase(toks, i, p.words, clause.end);
       if (end > 0) candidates.push({ p, end });
     }
-    for (const p of index.byLemma.get(t.lemma) ?? index.byLemma.get(t.lower) ?? []) {
-      if (p.kind === 'verb' && !(t.pos === 'VERB' || (t.pos === 'NOUN' && /(ed|ing)$/.test(t.lower)))) continue;
+    const lemmaHits = lemmaCandidates(t).flatMap((l) => index.byLemma.get(l) ?? []);
+    for (const p of new Set(lemmaHits)) {
+      if (p.kind === 'verb' && !(t.pos === 'VERB' || ((t.pos === 'NOUN' || t.pos === 'ADJ') && INFLECTED.test(t.lower)))) continue;
       if (p.kind === 'noun' && !(t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
       let end = i + 1;
       if (p.particle) {
@@ -325,9 +361,14 @@ function coordinated(c: Chunk, chunks: readonly Chunk[], toks: readonly Tok[]): 
 }
 
 /** The subject chunk of a clause before position `before`: the first actor not inside a prepositional phrase. */
-function subjectOf(clause: Clause, chunks: readonly Chunk[], before: number): Chunk | null {
+function subjectOf(clause: Clause, chunks: readonly Chunk[], before: number, toks: readonly Tok[]): Chunk | null {
   const c = chunks.find((x) => x.start >= clause.start && x.end <= before && x.prep === null);
-  return c ?? clause.inherited;
+  if (c) return c;
+  // "the foreign ministers of Iran and Azerbaijan have spoken": the head noun's "of" phrase,
+  // when it stands before the clause's first verb.
+  const firstVerb = toks.findIndex((t, k) => k >= clause.start && k < before && (t.pos === 'VERB' || t.pos === 'AUX'));
+  const limit = firstVerb < 0 ? before : firstVerb;
+  return chunks.find((x) => x.start >= clause.start && x.end <= limit && x.prep === 'of') ?? clause.inherited;
 }
 
 function roleChunks(
@@ -368,6 +409,8 @@ function roleChunks(
       return c ? [c] : [];
     }
     default: {
+      // A noun's "of" phrase must follow the noun itself ("the arrest of two Iranian drivers").
+      if (role === 'of' && trig.pattern.nominal && toks[trig.end]?.lower !== 'of') return [];
       const c = after.find((x) => x.prep === role);
       return c ? coordinated(c, chunks, toks) : [];
     }
@@ -428,6 +471,8 @@ export function codeSentence(
   index: PatternIndex,
   cues: CoderCues,
   carried: Chunk | null,
+  /** Who last accused or criticised a state: the target of a bare denial ("Baku denied it"). */
+  accuserOf: (state: string) => Chunk | null = () => null,
 ): { events: RawEvent[]; subject: Chunk | null } {
   const clauses = splitClauses(toks, cues);
   // Inherit subjects: relative clauses take the phrase before their pronoun; verb-led clauses the previous subject.
@@ -453,14 +498,24 @@ export function codeSentence(
   const events: RawEvent[] = [];
   for (const trig of triggers) {
     const p = trig.pattern;
-    const subject = gerundSubject(trig, chunks, toks) ?? subjectOf(trig.clause, chunks, trig.start);
+    const possessor = chunks.find((x) => x.end === trig.start && isPossessive(toks[x.end - 1]));
+    const subject =
+      possessor ??
+      gerundSubject(trig, chunks, toks) ??
+      absoluteSubject(trig, chunks, toks) ??
+      subjectOf(trig.clause, chunks, trig.start, toks);
     let sources: Chunk[] = [];
     let targets: Chunk[] = [];
+    let agentless = false;
     if (trig.passive) {
       // Passive: the agent comes with "by", the patient is the grammatical subject.
       sources = roleChunks('by', trig, chunks, toks, null);
       targets = subject ? coordinated(subject, chunks, toks) : [];
-      if (!sources.length && p.domestic && targets.length) sources = [targets[0]!];
+      // An agentless passive domestic act ("suspects were arrested") is the state's own.
+      if (!sources.length && p.domestic && targets.length) {
+        agentless = true;
+        sources = [targets[0]!];
+      }
     } else {
       for (const r of p.source) {
         sources = roleChunks(r, trig, chunks, toks, subject);
@@ -475,6 +530,13 @@ export function codeSentence(
       if (!targets.length && !p.nominal && p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause'))
         targets = roleChunks('object', trig, chunks, toks, subject);
     }
+    // "Baku denied these allegations": a denial with no named party answers the last accuser.
+    if (!targets.length && sources.length && p.code.startsWith('016')) {
+      const denier = sources[0]!.state;
+      const here = [...events].reverse().find((e) => e.code.startsWith('11') && e.target.state === denier);
+      const accuser = here?.source ?? accuserOf(denier);
+      if (accuser) targets = [accuser];
+    }
     // "Iran and Azerbaijan held talks": coordinated subjects with no other party.
     if (!targets.length && sources.length > 1 && (p.symmetric || !p.nominal)) {
       targets = sources.slice(1);
@@ -487,9 +549,9 @@ export function codeSentence(
     if (modality === 'alleged' && deniedLater(trig, sources, chunks, toks, cues)) modality = 'denied';
     for (const s of sources) {
       for (const t of targets) {
-        if (s === t) continue;
-        if (s.state === t.state && !p.domestic && s.actorId === t.actorId) continue;
-        if (s.state === t.state && !p.domestic && s.kind === 'state' && t.kind === 'state') continue;
+        if (s === t && !agentless) continue;
+        // Within one state only domestic acts (arrests, protests, assaults) are coded.
+        if (s.state === t.state && !p.domestic) continue;
         const base = { pattern: p, source: s, target: t, modality, trigger: { start: trig.start, end: trig.end }, clause: { start: trig.clause.start, end: trig.clause.end } };
         events.push({ ...base, code: p.code });
         if (p.pair) events.push({ ...base, code: p.pair, source: t, target: s });
@@ -518,6 +580,15 @@ function gerundSubject(trig: Trigger, chunks: readonly Chunk[], toks: readonly T
   if (!prep || (prep.lower !== 'of' && prep.lower !== 'for')) return null;
   const before = [...chunks].reverse().find((c) => c.end <= j && c.prep === null);
   return before && j - before.end <= 2 ? before : null;
+}
+
+/** "with Iran frequently criticising Azerbaijan": the phrase after "with" before a gerund is its subject. */
+function absoluteSubject(trig: Trigger, chunks: readonly Chunk[], toks: readonly Tok[]): Chunk | null {
+  if (!toks[trig.start]!.lower.endsWith('ing')) return null;
+  let j = trig.start - 1;
+  while (j >= 0 && toks[j]!.pos === 'ADV') j--;
+  const c = chunks.find((x) => x.end === j + 1);
+  return c && c.prep === 'with' ? c : null;
 }
 
 const COMPLEMENT_MARKERS = new Set(['of', 'that', 'for']);

@@ -100,6 +100,9 @@ export const stage: Stage = {
     }
     const events: CodedEvent[] = [];
     let carried: Chunk | null = null;
+    // The last actor that accused or criticised each state (disapproval, root 11), for bare denials.
+    const accusers = new Map<string, Chunk>();
+    const accuserOf = (state: string) => accusers.get(state) ?? null;
     for (const s of doc.sentences) {
       const spans = bySentence.get(s.index);
       if (!spans?.length) {
@@ -110,8 +113,9 @@ export const stage: Stage = {
         const toks = sentenceTokens(doc, s);
         const chunks = buildChunks(toks, spans, cues);
         const opensWithPronoun = !!toks[0] && cues.subjectPronouns.has(toks[0].lower);
-        const { events: raw, subject } = codeSentence(toks, chunks, index, cues, opensWithPronoun ? carried : null);
+        const { events: raw, subject } = codeSentence(toks, chunks, index, cues, opensWithPronoun ? carried : null, accuserOf);
         for (const e of raw) {
+          if (e.code.startsWith('11') && e.modality !== 'negated') accusers.set(e.target.state, e.source);
           const coded = toCoded(doc, s, e, toks);
           if (coded) events.push(coded);
         }

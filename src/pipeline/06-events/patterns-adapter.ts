@@ -11,7 +11,8 @@ function places(role: YamlRole, nominal: boolean): Role[] {
       return [];
     case 'possessor':
       // Before a noun ("Iran's drills") or inside a verb's object ("condemned Iran's remarks").
-      return nominal ? ['possessor', 'of'] : ['object', 'of'];
+      // A noun with no possessor ("X launched a petition") takes the subject of its verb.
+      return nominal ? ['possessor', 'of', 'subject'] : ['object', 'of'];
     case 'adjective':
       return ['possessor'];
     case 'clause':
