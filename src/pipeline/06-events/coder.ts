@@ -460,22 +460,16 @@ export function modalityOf(
 }
 
 /**
- * Codes one sentence: finds pattern triggers, assigns source and target by shallow syntax,
- * and sets each event's modality. Pure: tokens and chunks in, raw events out.
- *
- * @example codeSentence(toks, chunks, index, cues, null)
+ * Gives each clause the subject it inherits: a relative clause the phrase before its pronoun,
+ * any other clause the subject of the clause before it. Returns the sentence's main subject.
  */
-export function codeSentence(
+function inheritSubjects(
   toks: readonly Tok[],
-  chunks: Chunk[],
-  index: PatternIndex,
+  chunks: readonly Chunk[],
+  clauses: Clause[],
   cues: CoderCues,
   carried: Chunk | null,
-  /** Who last accused or criticised a state: the target of a bare denial ("Baku denied it"). */
-  accuserOf: (state: string) => Chunk | null = () => null,
-): { events: RawEvent[]; subject: Chunk | null } {
-  const clauses = splitClauses(toks, cues);
-  // Inherit subjects: relative clauses take the phrase before their pronoun; verb-led clauses the previous subject.
+): Chunk | null {
   let prevSubject: Chunk | null = carried;
   let mainSubject: Chunk | null = null;
   for (const cl of clauses) {
@@ -493,6 +487,48 @@ export function codeSentence(
     }
     mainSubject ??= prevSubject;
   }
+  return mainSubject;
+}
+
+/**
+ * The actor doing what the word at token `i` says, by the same rules the coder uses for a
+ * trigger's subject: a possessor right before it, the phrase before "of" for a gerund, "with X
+ * V-ing", the clause's subject, or the subject the clause inherits.
+ *
+ * @example subjectFinder(toks, chunks, coderCues())(3)
+ */
+export function subjectFinder(toks: readonly Tok[], chunks: readonly Chunk[], cues: CoderCues): (i: number) => Chunk | null {
+  const clauses = splitClauses(toks, cues);
+  inheritSubjects(toks, chunks, clauses, cues, null);
+  return (i) => {
+    const clause = clauses.find((c) => i >= c.start && i < c.end) ?? clauses[0]!;
+    const trig = { start: i, end: i + 1, clause } as Trigger;
+    return (
+      chunks.find((x) => x.end === i && isPossessive(toks[x.end - 1])) ??
+      gerundSubject(trig, chunks, toks) ??
+      absoluteSubject(trig, chunks, toks) ??
+      subjectOf(clause, chunks, i, toks)
+    );
+  };
+}
+
+/**
+ * Codes one sentence: finds pattern triggers, assigns source and target by shallow syntax,
+ * and sets each event's modality. Pure: tokens and chunks in, raw events out.
+ *
+ * @example codeSentence(toks, chunks, index, cues, null)
+ */
+export function codeSentence(
+  toks: readonly Tok[],
+  chunks: Chunk[],
+  index: PatternIndex,
+  cues: CoderCues,
+  carried: Chunk | null,
+  /** Who last accused or criticised a state: the target of a bare denial ("Baku denied it"). */
+  accuserOf: (state: string) => Chunk | null = () => null,
+): { events: RawEvent[]; subject: Chunk | null } {
+  const clauses = splitClauses(toks, cues);
+  const mainSubject = inheritSubjects(toks, chunks, clauses, cues, carried);
 
   const triggers = findTriggers(toks, clauses, index, cues);
   const events: RawEvent[] = [];

@@ -1,21 +1,9 @@
 import type { Claim, Doc, Sentence } from '../../model/types.js';
-import type { Chunk } from '../06-events/coder.js';
+import { lemmaCandidates, type Chunk } from '../06-events/coder.js';
 import type { Tok } from '../06-events/tokens.js';
 import type { ClaimCues, ClaimVerb } from './cues.js';
 
 const QUOTES = new Set(['“', '”', '"', '«', '»']);
-
-/** The first actor phrase before `at` that no preposition governs: the claimant. */
-function claimantBefore(chunks: readonly Chunk[], at: number, toks: readonly Tok[]): Chunk | null {
-  let best: Chunk | null = null;
-  for (const c of chunks) {
-    if (c.end > at) break;
-    if (c.prep === null) best ??= c;
-    // A clause boundary resets the search: "…, which accuses Baku" keeps the antecedent.
-    if (toks.slice(c.end, at).some((t) => t.lower === ';')) best = null;
-  }
-  return best;
-}
 
 /** Where the claim's proposition starts: after "that", after "of", or at the quote. */
 function complementStart(toks: readonly Tok[], verb: number, v: ClaimVerb): number {
@@ -62,17 +50,19 @@ export function sentenceClaims(
   chunks: readonly Chunk[],
   cues: ClaimCues,
   names: ReadonlyMap<string, string>,
+  subjectAt: (i: number) => Chunk | null,
+  claimantOf: (c: Chunk) => string,
 ): { claims: Claim[]; denials: { denier: string; at: number }[] } {
   const claims: Claim[] = [];
   const denials: { denier: string; at: number }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'VERB') continue;
-    const v = cues.verbs.get(t.lemma);
+    if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /(ed|ing)$/.test(t.lower))) continue;
+    const v = lemmaCandidates(t).map((l) => cues.verbs.get(l)).find(Boolean);
     if (!v) continue;
     // Passive reporting ("as acknowledged by officials in Baku") names the claimant with "by".
     const by = toks[i + 1]?.lower === 'by' ? chunks.find((c) => c.start > i && c.prep === 'by') : null;
-    const claimant = by ?? claimantBefore(chunks, i, toks);
+    const claimant = by ?? subjectAt(i);
     if (!claimant) continue;
     if (v.kind === 'denial') {
       denials.push({ denier: claimant.state, at: t.start });
@@ -90,8 +80,11 @@ export function sentenceClaims(
     if (v.complement === 'any' && !about && from === i + 1) continue;
     const text = proposition(doc.body, toks, from, about, about ? (names.get(about.state) ?? about.state) : null);
     if (text.split(/\s+/).length < 2) continue;
+    // One claim per claimant and sentence: "spoke … and called X “…”" is one assertion.
+    const who = claimantOf(claimant);
+    if (claims.some((c) => c.claimant === who)) continue;
     claims.push({
-      claimant: claimant.state,
+      claimant: who,
       about: about?.state ?? null,
       text,
       quote: s.text,

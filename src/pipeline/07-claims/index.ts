@@ -1,6 +1,6 @@
 import type { Claim, Doc, Relation, Sentence } from '../../model/types.js';
 import type { Stage } from '../stage.js';
-import { buildChunks } from '../06-events/coder.js';
+import { buildChunks, subjectFinder, type Chunk } from '../06-events/coder.js';
 import { coderCues } from '../06-events/coder-cues.js';
 import { sentenceTokens } from '../06-events/tokens.js';
 import { linkDenials, sentenceClaims } from './claims.js';
@@ -11,7 +11,8 @@ import { sentenceRelations } from './relations.js';
 function stateIndex(doc: Doc): Map<string, { state: string; kind: string }> {
   const m = new Map<string, { state: string; kind: string }>();
   for (const a of doc.actors) {
-    const state = a.kind === 'state' ? a.id : a.country;
+    // A person tied to no state (an analyst) can still make a claim: they stand for themselves.
+    const state = a.kind === 'state' ? a.id : (a.country ?? (a.kind === 'person' ? a.id : null));
     if (state) m.set(a.id, { state, kind: a.kind });
   }
   return m;
@@ -23,6 +24,14 @@ export const stage: Stage = {
   run(doc) {
     const cues = claimCues();
     const rcues = relationCues();
+    const ccues = coderCues();
+    // Who makes a claim: a state's official speaks for the state; a person with no state
+    // office (an analyst, a scholar) speaks for themselves.
+    const byId = new Map(doc.actors.map((a) => [a.id, a] as const));
+    const claimantOf = (c: Chunk): string => {
+      const a = byId.get(c.actorId);
+      return a && a.kind === 'person' && !a.role ? a.id : c.state;
+    };
     const states = stateIndex(doc);
     const names = new Map(doc.actors.filter((a) => a.kind === 'state').map((a) => [a.id, a.name] as const));
     const claims: Claim[] = [];
@@ -41,8 +50,8 @@ export const stage: Stage = {
       if (!sp?.length) continue;
       try {
         const toks = sentenceTokens(doc, s);
-        const chunks = buildChunks(toks, sp, coderCues());
-        const found = sentenceClaims(doc, s, toks, chunks, cues, names);
+        const chunks = buildChunks(toks, sp, ccues);
+        const found = sentenceClaims(doc, s, toks, chunks, cues, names, subjectFinder(toks, chunks, ccues), claimantOf);
         claims.push(...found.claims);
         denials.push(...found.denials.map((d) => ({ ...d, sentence: s })));
         relations.push(...sentenceRelations(s, toks, chunks, rcues, doc.dates));
