@@ -450,8 +450,11 @@ export function modalityOf(
   if (hasWord(toks, from, to, cues.allegedWords)) return 'alleged';
   if (hasWord(toks, from, to, cues.hypotheticalWords) || hasPhrase(toks, from, to, cues.phrases.hypotheticalWords))
     return 'hypothetical';
+  // "plans to visit", "invited Bayramov to visit": a forward-looking verb up to three words
+  // before the infinitive's "to".
   for (let k = to - 1; k > from; k--) {
-    if (toks[k]!.lower === 'to' && cues.hypotheticalVerbs.has(toks[k - 1]!.lemma)) return 'hypothetical';
+    if (toks[k]!.lower !== 'to') continue;
+    for (let j = k - 1; j >= Math.max(from, k - 4); j--) if (cues.hypotheticalVerbs.has(toks[j]!.lemma) && toks[j]!.pos === 'VERB') return 'hypothetical';
   }
   if (governingLemma && cues.denyingVerbs.has(governingLemma)) return 'denied';
   if (governingLemma && cues.allegingVerbs.has(governingLemma)) return 'alleged';

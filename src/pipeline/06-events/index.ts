@@ -7,6 +7,7 @@ import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js
 import { coderCues } from './coder-cues.js';
 import { coderIndex } from './patterns-adapter.js';
 import { sentenceTokens } from './tokens.js';
+import { codeWithDictionaries } from './petrarch/index.js';
 
 /** Context the coder reads: the pattern registry (default: ontology/events/patterns). */
 export interface EventsContext extends StageContext {
@@ -85,6 +86,7 @@ function prune(events: CodedEvent[]): CodedEvent[] {
 export const stage: Stage = {
   name: 'events',
   run(doc, ctx: EventsContext) {
+    if (ctx.dictionaries) return codeWithDictionaries(doc, ctx);
     const reg = ctx.patterns ?? patternRegistry();
     const index = coderIndex(reg);
     const cues = coderCues();
