@@ -6,10 +6,28 @@ const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}’'\-]*\.?|\p{Lu}\.)`;
 const PARTICLE = String.raw`(?:de|da|di|du|del|der|den|van|von|al|el|bin|ibn|la|le|dos|das|ter)`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${NAME_WORD}){0,4}`;
 const NAMES = new RegExp(String.raw`^(${NAME}(?:\s*(?:,|&|\band\b)\s*${NAME}){0,3})$`, 'u');
-const BIO = new RegExp(
-  String.raw`^(${NAME})\s+(?:is|was|has been|serves as|works as)\s+(?:a|an|the|currently|also|now|our|one)\b`,
-  'u',
-);
+
+interface BioPatterns {
+  role: RegExp;
+  beat: RegExp;
+}
+const bioPatterns = new WeakMap<TextCues, BioPatterns>();
+
+/** The bio patterns for a cue set, built once: verbs come from the cue lists. */
+function bioPatternsFor(cues: TextCues): BioPatterns {
+  let p = bioPatterns.get(cues);
+  if (!p) {
+    p = {
+      role: new RegExp(
+        String.raw`^(${NAME})\s+(?:${cues.bioVerb.source})\s+(?:a|an|the|currently|also|now|our|one)\b`,
+        'u',
+      ),
+      beat: new RegExp(String.raw`^(${NAME})\s+(?:${cues.bioBeatVerb.source})\b`, 'u'),
+    };
+    bioPatterns.set(cues, p);
+  }
+  return p;
+}
 
 /**
  * Strips an honorific ("Dr.", "Prof.") and tidies the space inside a name.
@@ -31,7 +49,11 @@ export function parseByline(text: string, cues: TextCues): string | null {
   const m = cues.bylineStart.exec(text.trim());
   if (!m) return null;
   // "By Jane Doe, Staff Writer" / "By Jane Doe - Reuters": the name comes first.
-  const head = m[1]!.split(/\s+[|–—-]\s+|\s*[|·•]\s*/u)[0]!.trim();
+  const head = m[1]!
+    .split(/\s+[|–—-]\s+|\s*[|·•]\s*/u)[0]!
+    .trim()
+    // "By Jane Doe and staff": the desk is not a name.
+    .replace(cues.bylineTail, '');
   // "By Jane Doe, Staff Writer" / "By Jane Doe, Reuters": a comma part holding a role word
   // or a single word (an agency, a city) is not a name.
   const name = head
@@ -44,19 +66,29 @@ export function parseByline(text: string, cues: TextCues): string | null {
 }
 
 /**
- * Reads an author bio ("Jane Doe is a senior fellow at the Example Institute.") and returns
- * the name. The line must be short and carry a role word from the cues.
+ * Reads an author bio ("Jane Doe is a senior fellow at the Example Institute.", "Jane Doe
+ * covers energy for Example News.") and returns the name. A role bio must be short and carry a
+ * role word from the cues; a beat bio (no role word) must be one short sentence.
  *
  * @example parseBio('Dr. Jane Doe is a lecturer at Example University.', textCues()) // 'Jane Doe'
  */
 export function parseBio(text: string, cues: TextCues): string | null {
   if (text.length > 450) return null;
-  const m = BIO.exec(text.trim());
-  if (!m) return null;
-  const name = tidyName(m[1]!, cues);
-  // A bio names a person (two words at least) and a role.
-  if (name.split(' ').length < 2 || !cues.bioRole.test(text.slice(m[0].length - 4))) return null;
-  return name;
+  const line = text.trim();
+  const { role, beat } = bioPatternsFor(cues);
+  const m = role.exec(line);
+  if (m) {
+    const name = tidyName(m[1]!, cues);
+    // A bio names a person (two words at least) and a role.
+    if (name.split(' ').length < 2 || !cues.bioRole.test(line.slice(m[0].length - 4))) return null;
+    return name;
+  }
+  const b = beat.exec(line);
+  if (!b) return null;
+  const name = tidyName(b[1]!, cues);
+  // One sentence, closed, short: a paragraph of news that happens to start "X covers" is longer.
+  const oneSentence = /[.!]$/u.test(line) && !/[.!?]\s+\p{Lu}/u.test(line) && line.length <= 200;
+  return name.split(' ').length >= 2 && oneSentence ? name : null;
 }
 
 /**

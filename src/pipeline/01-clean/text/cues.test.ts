@@ -31,6 +31,13 @@ describe('text cues', () => {
     );
   });
 
+  it('rejects an unknown numeric date order, naming the dates file', () => {
+    const dir = copyWith(readFileSync(join(ONTOLOGY, 'text-cues.yaml'), 'utf8'));
+    const dates = readFileSync(join(ONTOLOGY, 'text-dates.yaml'), 'utf8');
+    writeFileSync(join(dir, 'text-dates.yaml'), dates.replace(/^numericOrder: .*$/mu, 'numericOrder: ymd'));
+    expect(() => loadTextCues(dir)).toThrow(/text-dates\.yaml: numericOrder: .*fix the yaml$/u);
+  });
+
   it('reports a pattern that is not a valid regex', () => {
     const good = readFileSync(join(ONTOLOGY, 'text-cues.yaml'), 'utf8');
     const dir = copyWith(good.replace(/^dropLines:\n/mu, "dropLines:\n  - '(unclosed'\n"));

@@ -19,13 +19,21 @@ export interface TextCues {
   sectionLabels: ReadonlySet<string>;
   /** `By`, `Written by` … followed by the name (capture group 1). */
   bylineStart: RegExp;
+  /** " and staff", " with agencies": a desk after the names of a byline. */
+  bylineTail: RegExp;
   bioRole: RegExp;
+  /** Verbs joining a name to a role in a bio ("is", "serves as"). */
+  bioVerb: RegExp;
+  /** Verbs of a beat bio ("covers", "reports on"). */
+  bioBeatVerb: RegExp;
   honorific: RegExp;
   months: ReadonlyMap<string, number>;
   weekdays: ReadonlySet<string>;
   leads: readonly string[];
   revisionLead: RegExp;
   zones: ReadonlySet<string>;
+  /** How an ambiguous all-numeric date ("03/09/2024") is read. */
+  numericOrder: 'dmy' | 'mdy';
 }
 
 /** Bad cue data: names the file and the field so the YAML can be fixed. */
@@ -55,7 +63,10 @@ const CueFile = z.object({
   teaserMarkers: words,
   sectionLabels: words,
   bylineStarts: words,
+  bylineTails: words,
   bioRoles: words,
+  bioVerbs: words,
+  bioBeatVerbs: words,
   honorifics: words,
 });
 
@@ -65,6 +76,7 @@ const DateFile = z.object({
   leads: words,
   revisionLeads: words,
   zones: words,
+  numericOrder: z.enum(['dmy', 'mdy']),
 });
 
 const ONTOLOGY_DIR = fileURLToPath(new URL('../../../../ontology/cleaning/', import.meta.url));
@@ -145,6 +157,14 @@ export function loadTextCues(dir: string): TextCues {
       `^(?:${alternation(cues.bylineStarts)})\\s*[:\\-–—]?\\s+(.+)$`,
       'iu',
     ),
+    bylineTail: compile(
+      cueFile,
+      'bylineTails',
+      `\\s+(?:and|with|&)\\s+(?:${alternation(cues.bylineTails)})$`,
+      'iu',
+    ),
+    bioVerb: compile(cueFile, 'bioVerbs', `(?:${alternation(cues.bioVerbs)})`, 'u'),
+    bioBeatVerb: compile(cueFile, 'bioBeatVerbs', `(?:${alternation(cues.bioBeatVerbs)})`, 'u'),
     bioRole: compile(cueFile, 'bioRoles', `\\b(?:${alternation(cues.bioRoles)})\\b`, 'iu'),
     honorific: compile(cueFile, 'honorifics', `^(?:${alternation(cues.honorifics)})\\.?\\s+`, 'iu'),
     months: new Map(Object.entries(dates.months)),
@@ -152,5 +172,6 @@ export function loadTextCues(dir: string): TextCues {
     leads: Object.freeze([...dates.leads].sort((a, b) => b.length - a.length)),
     revisionLead: compile(dateFile, 'revisionLeads', `^(?:${alternation(dates.revisionLeads)})\\b`, 'iu'),
     zones: new Set(dates.zones),
+    numericOrder: dates.numericOrder,
   });
 }

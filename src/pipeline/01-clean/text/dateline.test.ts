@@ -19,6 +19,12 @@ February 30, 2025 {}
 The treaty was signed on 3 March 2021. {}
 In January 2023 the embassy closed {}
 19 January {}
+14/03/2024 {2024-03-14}
+03/14/2024 {2024-03-14}
+05/04/2024 {2024-04-05}
+5.4.2024 {2024-04-05}
+31/02/2024 {}
+The vote on 05/04/2024 was close. {}
 `;
 
 describe('parseDateline', () => {
@@ -36,6 +42,15 @@ describe('parseDateline', () => {
       revision: true,
     });
     expect(parseDateline('Published 11 Aug 2023', cues)).toEqual({ date: '2023-08-11', revision: false });
+  });
+});
+
+describe('numeric date order', () => {
+  it('reads an ambiguous all-numeric date in the order the cues give', () => {
+    const mdy = { ...textCues(), numericOrder: 'mdy' as const };
+    expect(parseDateline('05/04/2024', mdy)?.date).toBe('2024-05-04');
+    // A part above 12 can only be the day, whatever the order.
+    expect(parseDateline('14/03/2024', mdy)?.date).toBe('2024-03-14');
   });
 });
 

@@ -23,7 +23,8 @@ interface Found {
 }
 
 /**
- * The first calendar date written out in `text` (month names from the cues), if any.
+ * The first calendar date written out in `text` (month names from the cues, ISO or all-numeric
+ * dates), if any.
  *
  * @example findDate('Talks on 3 March 2024 failed', textCues())?.date // '2024-03-03'
  */
@@ -46,6 +47,13 @@ export function findDate(text: string, cues: TextCues): Found | null {
     /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?(?=\W|$)/gu;
   for (const m of lower.matchAll(iso)) {
     const date = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
+    if (date) found.push({ date, match: m[0], at: m.index });
+  }
+  // "03/09/2024", "3.9.2024": a part above 12 is the day; otherwise the cues say which comes first.
+  for (const m of lower.matchAll(/\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?=\W|$)/gu)) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const dayFirst = a > 12 || (b <= 12 && cues.numericOrder === 'dmy');
+    const date = dayFirst ? isoDate(Number(m[4]), b, a) : isoDate(Number(m[4]), a, b);
     if (date) found.push({ date, match: m[0], at: m.index });
   }
   found.sort((a, b) => a.at - b.at);

@@ -56,6 +56,44 @@ describe('cleanText details', () => {
     expect(got.warnings).toEqual(['no article body found in text']);
   });
 
+  it('takes a masthead as the outlet only when the page names it again outside its prose', () => {
+    const story = [
+      'Grid Operators Ration Power as Reservoirs Fall',
+      'May 2, 2024',
+      '',
+      'Operators in the northern provinces began rationing power on Thursday after a dry spring left the reservoirs behind the hydro dams at a third of their usual level.',
+      'The energy crisis has already closed two smelters, and officials warned that households could face cuts in the evening peak from next week.',
+    ];
+    // A kicker that the story merely mentions is not an outlet.
+    expect(cleanText(['Energy Crisis', '', ...story].join('\n'), {}).outlet).toBeNull();
+    // A masthead named again in a credit line is; its capitals give way to the page's spelling.
+    const credited = [
+      'NORTHERN GRID NEWS',
+      '',
+      ...story,
+      '',
+      'Photo: A dam spillway in April. (Northern Grid News / File)',
+    ];
+    expect(cleanText(credited.join('\n'), {}).outlet).toBe('Northern Grid News');
+  });
+
+  it('takes a long headline without a full stop when a dateline follows it', () => {
+    const title =
+      'Grid Operators Ration Power in Four Northern Provinces as Reservoirs Behind the Hydro Dams Fall';
+    const raw = [
+      'Home | Energy | Provinces | Markets',
+      '',
+      title,
+      'May 2, 2024',
+      '',
+      'Operators in the northern provinces began rationing power on Thursday after a dry spring left the reservoirs at a third of their usual level.',
+      'Officials warned that households could face cuts in the evening peak from next week.',
+    ].join('\n');
+    const got = cleanText(raw, {});
+    expect(got.title).toBe(title);
+    expect(got.body.startsWith('Operators in the northern provinces')).toBe(true);
+  });
+
   it('drops a widget label printed several times but keeps real subheadings', () => {
     const paras = [
       'Delegates from both capitals sat down again on Tuesday after a pause of six weeks.',

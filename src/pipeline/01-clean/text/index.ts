@@ -14,14 +14,16 @@ export { CueFileError, textCues } from './cues.js';
  *
  * 1. lines      — split, tidy spaces, re-join hard-wrapped paragraphs
  * 2. classify   — each line on its own features (cues, length, punctuation, capitals, links)
- * 3. title      — hint, or the first headline-shaped line before the body
+ * 3. title      — hint, or the first headline-shaped line before the body (a long headline
+ *                 with no full stop counts when a dateline or byline follows it)
  * 4. header     — everything up to the last dateline/byline/read-time line before the body
  * 5. end        — the first end marker ("originally published …", a copyright line) or a
  *                 closing author bio cuts the page
  * 6. body       — prose paragraphs and the headings that introduce one; no repeated widget
  *                 labels, no copies of body sentences (standfirsts, captions), no teaser
  *                 boxes ("Related", "More from …") and no unmarked teaser list at the end
- * 7. metadata   — published, author, outlet from the lines the page states them on
+ * 7. metadata   — published, author, outlet from the lines the page states them on (outlet:
+ *                 "Headline | Outlet", a copyright line, else the masthead)
  *
  * @example cleanText('Big Talks Fail\nBy Jane Doe\n\nThe talks failed on Monday.', {}).author // 'Jane Doe'
  */
@@ -105,7 +107,7 @@ function cleanLines(texts: string[], hints: ArticleHints, cues: TextCues): Clean
 
   const published = findPublished(lines, headerEnd, end);
   const author = findAuthor(lines, headerEnd, end);
-  const outlet = title.outlet ?? findOutlet(lines);
+  const outlet = title.outlet ?? findOutlet(lines) ?? findMasthead(lines, title.index, cues);
   if (body.length === 0) warnings.push('no article body found in text');
   return {
     title: title.text,
@@ -133,26 +135,31 @@ function findTitle(lines: Line[], hints: ArticleHints, cues: TextCues): Title {
   }
   // Headline-shaped lines before the first paragraph. The headline is the one a dateline,
   // byline or read-time line follows; failing that the last one of four words or more (menu
-  // items come first and are shorter).
+  // items come first and are shorter). A section label is no sign: it stands above a headline
+  // as often as below a masthead.
   const candidates: number[] = [];
+  // Long headlines look like prose with no full stop; they count only when metadata follows.
+  const long = new Set<number>();
   let seen = 0;
   for (let i = 0; i < lines.length && seen < 200; i++) {
     const l = lines[i]!;
     if (l.kind === 'blank') continue;
     seen += 1;
     const question = l.kind === 'prose' && /[?!]["”’]?$/u.test(l.text) && l.tokens <= 20;
+    const unclosed =
+      l.kind === 'prose' && !TERMINAL_STOP.test(l.text) && l.tokens <= 30 && l.text.length <= 200;
     // A line holding a full date is a dateline or a teaser stamp, not a headline.
-    if (((l.kind === 'heading' && l.tokens >= 2) || question) && !findDate(l.text, cues)) candidates.push(i);
-    else if (isParagraph(l)) break;
+    if (((l.kind === 'heading' && l.tokens >= 2) || question || unclosed) && !findDate(l.text, cues)) {
+      candidates.push(i);
+      if (unclosed) long.add(i);
+      if (unclosed && !followedByMeta(lines, i)) break;
+    } else if (isParagraph(l)) break;
   }
-  const followedByMeta = (i: number) => {
-    const next = lines.slice(i + 1).find((l) => l.kind !== 'blank' && l.kind !== 'drop');
-    return next !== undefined && (HEADER_KINDS.has(next.kind) || key(next.text) === key(lines[i]!.text));
-  };
+  const short = candidates.filter((i) => !long.has(i));
   const index =
-    candidates.find((i) => lines[i]!.tokens >= 3 && followedByMeta(i)) ??
-    candidates.findLast((i) => lines[i]!.tokens >= 4) ??
-    candidates.findLast((i) => lines[i]!.tokens >= 3);
+    candidates.find((i) => lines[i]!.tokens >= 3 && followedByMeta(lines, i)) ??
+    short.findLast((i) => lines[i]!.tokens >= 4) ??
+    short.findLast((i) => lines[i]!.tokens >= 3);
   if (index !== undefined) {
     const line = lines[index]!.text;
     // "Headline | Outlet": the last part names the site.
@@ -161,6 +168,18 @@ function findTitle(lines: Line[], hints: ArticleHints, cues: TextCues): Title {
     return { text: outlet ? parts[0]! : line, key: key(line), index, outlet };
   }
   return { text: null, key: '', index: -1, outlet: null };
+}
+
+/** A line closed by a full stop, colon, semicolon or question mark: not an unclosed headline. */
+const TERMINAL_STOP = /[.:;…?!]["”’»)\]]*$/u;
+
+/** Line kinds after a headline that show it is one; a section label is not among them. */
+const AFTER_HEADLINE: ReadonlySet<LineKind> = new Set(['date', 'time', 'byline', 'bio', 'header']);
+
+/** True when the next line that is not blank or dropped is a dateline, byline or read time. */
+function followedByMeta(lines: Line[], i: number): boolean {
+  const next = lines.slice(i + 1).find((l) => l.kind !== 'blank' && l.kind !== 'drop');
+  return next !== undefined && (AFTER_HEADLINE.has(next.kind) || key(next.text) === key(lines[i]!.text));
 }
 
 const countWords = (s: string) => s.split(/\s+/u).filter(Boolean).length;
@@ -296,4 +315,37 @@ function findOutlet(lines: Line[]): string | null {
     if (m) return m[1]!.trim();
   }
   return null;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * The outlet from a masthead: the page's first line, a short name above the headline, that
+ * either stands over a menu or section row or is named again further down the page (a credit,
+ * a bio, a footer). A name printed in capitals is given in the case the page writes it
+ * elsewhere ("KURA TIMES" → "Kura Times").
+ */
+function findMasthead(lines: Line[], titleIndex: number, cues: TextCues): string | null {
+  const first = lines.findIndex((l) => l.kind !== 'blank' && l.kind !== 'drop');
+  if (first < 0 || (titleIndex >= 0 && first >= titleIndex)) return null;
+  const l = lines[first]!;
+  if ((l.kind !== 'heading' && l.kind !== 'other') || l.text.length > 50 || countWords(l.text) > 5)
+    return null;
+  if (/[.!?:;,]$/u.test(l.text) || findDate(l.text, cues)) return null;
+  const next = lines.slice(first + 1).find((x) => x.kind !== 'blank');
+  const overMenu = next !== undefined && (next.kind === 'drop' || next.kind === 'section');
+  const name = new RegExp(
+    `(?<![\\p{L}\\p{N}])${escapeRegExp(l.text).replace(/ /gu, '\\s+')}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  const others = lines.filter((x, i) => i !== first && x.kind !== 'blank');
+  const elsewhere = others.flatMap((x) => name.exec(x.text)?.[0] ?? []);
+  // Named again in a credit, bio, footer or agency dateline ("(Kura Times)"), not merely in a
+  // sentence: a kicker such as "Energy Crisis" recurs in prose without being the outlet.
+  const credited = others.some(
+    (x) => name.test(x.text) && (x.kind !== 'prose' || new RegExp(`\\(${name.source}`, 'iu').test(x.text)),
+  );
+  if (!overMenu && !credited) return null;
+  if (/\p{Ll}/u.test(l.text)) return l.text;
+  return elsewhere.find((x) => /\p{Ll}/u.test(x)) ?? l.text;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textCues } from './cues.js';
-import { classifyLine, isLinkLike } from './line-kind.js';
+import { classifyLine, isLinkLike, isNavLine } from './line-kind.js';
 
 describe('classifyLine', () => {
   const cues = textCues();
@@ -30,6 +30,17 @@ describe('classifyLine', () => {
     ['The talks ended without a deal on Monday.', 'prose'],
     ['Commentary', 'section'],
     ['Sunday', 'other'],
+    ['Home | Rivers | Ports | Farming | Weather', 'drop'],
+    ['News / Region / Upper Valley', 'drop'],
+    ['Newsletter | Donate', 'drop'],
+    ['Menu | Search | Log in', 'drop'],
+    ['Agency copy | 3 min read', 'header'],
+    ['Trending: Kelden market moves | New bridge tolls', 'drop'],
+    ['Also on the Herald:', 'teaser'],
+    ['Read more:', 'teaser'],
+    ['Get the evening digest in your inbox. Sign up now.', 'drop'],
+    ['Tomas Brennick covers rivers for the Courier.', 'bio'],
+    ['05/04/2024', 'date'],
   ])('%j is %s', (text, kind) => {
     expect(classifyLine(text, cues).kind).toBe(kind);
   });
@@ -49,6 +60,21 @@ describe('classifyLine', () => {
 
   it('does not take a sentence that starts like a byline for one', () => {
     expect(classifyLine('By early 1993, the blockade had eased and trade resumed.', cues).kind).toBe('prose');
+  });
+});
+
+describe('isNavLine', () => {
+  const cues = textCues();
+  it('takes rows of short menu items and breadcrumbs', () => {
+    expect(isNavLine('Politics | Economy | Diaspora | Culture', cues)).toBe(true);
+    expect(isNavLine('News › World › Coast', cues)).toBe(true);
+  });
+  it('leaves a "Headline | Outlet" title, a sentence and a teaser row alone', () => {
+    expect(isNavLine('Harbor Talks Stall | Harbor Ledger', cues)).toBe(false);
+    expect(isNavLine('The vote was close. | The count took all night. | Nobody conceded.', cues)).toBe(false);
+    expect(isNavLine('Ferry timetable changes for the summer | Dairy prices slip again | Rain', cues)).toBe(
+      false,
+    );
   });
 });
 

@@ -75,6 +75,28 @@ function isSectionLine(text: string, cues: TextCues): boolean {
   return parts.length > 0 && parts.every((p) => cues.sectionLabels.has(p));
 }
 
+/** One item of a menu or a header row: a few words, not a sentence. */
+const isMenuItem = (part: string) =>
+  part.length <= 30 && part.split(/\s+/u).length <= 4 && !/[.!?,;:]["”’)]?$/u.test(part);
+
+const NAV_SEPARATORS = /\s+[|·•›»>/]\s+/u;
+
+/**
+ * A navigation row or breadcrumb: three or more short items between separators ("Home |
+ * World | Energy", "News / Region / Caucasus"), or a row of items that are each furniture on
+ * their own ("Newsletter | Donate").
+ *
+ * @example isNavLine('Home | Caucasus | Energy | Opinion', textCues()) // true
+ */
+export function isNavLine(text: string, cues: TextCues): boolean {
+  if (text.length > 160) return false;
+  const parts = text.split(NAV_SEPARATORS).filter(Boolean);
+  if (parts.length >= 3 && parts.every(isMenuItem)) return true;
+  return (
+    parts.length >= 2 && parts.every((p) => cues.dropLine.test(p) || cues.sectionLabels.has(p.toLowerCase()))
+  );
+}
+
 /**
  * Classifies one tidied line.
  *
@@ -96,6 +118,8 @@ export function classifyLine(text: string, cues: TextCues): Line {
   let author: string | undefined;
   let dateline: Dateline | undefined;
   let meta = 0;
+  let labels = 0;
+  let stated = 0;
   for (const seg of segments) {
     let by = parseByline(seg, cues);
     let date = parseDateline(seg, cues);
@@ -110,14 +134,19 @@ export function classifyLine(text: string, cues: TextCues): Line {
     }
     if (by) author ??= by;
     if (date) dateline ??= date;
-    if (by || date || cues.headerLine.test(seg) || isTimeLine(seg, cues) || isSectionLine(seg, cues))
-      meta += 1;
+    const states = by || date || cues.headerLine.test(seg) || isTimeLine(seg, cues);
+    if (states) stated += 1;
+    if (states || isSectionLine(seg, cues)) meta += 1;
+    else if (isMenuItem(seg)) labels += 1;
   }
-  if (meta === segments.length) {
+  // "Agency copy | 4 min read": a header row may carry a short label the cues do not know.
+  // A nav row of section names states nothing, so it is not let in by its labels.
+  if (meta === segments.length || (stated >= 1 && meta + labels === segments.length)) {
     if (author) return line('byline', { author, ...(dateline ? { dateline } : {}) });
     if (dateline) return line('date', { dateline });
     return line('header');
   }
+  if (isNavLine(text, cues)) return line('drop');
   const bio = parseBio(text, cues);
   if (bio) return line('bio', { author: bio });
   if (text.length <= 320 && cues.captionEnding.test(text)) return line('caption');

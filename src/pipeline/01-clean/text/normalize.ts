@@ -10,7 +10,7 @@ export function toLines(raw: string): string[] {
     .replace(/\r\n?/gu, '\n')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/gu, '')
     .split('\n')
-    .map(tidyLine);
+    .map((l) => tidyLine(markMenuGaps(l)));
   return unwrapBlocks(lines);
 }
 
@@ -24,6 +24,30 @@ export function tidyLine(line: string): string {
 }
 
 const TERMINAL = /[.!?…:;)"”’»]$/u;
+
+/**
+ * A short line of three or more items set apart by runs of spaces or tabs ("World  Israel
+ * Gulf") is a menu whose separators were lost in copying: the gaps become " | " so later steps see the
+ * items (tidying would otherwise merge them into one phrase). Prose with two spaces after a
+ * full stop is left alone: its parts end in punctuation or run longer than a menu item; so is
+ * a two-part line such as a byline with a double space ("By  Jane Doe").
+ *
+ * @example markMenuGaps('Menu  Search  Log in') // 'Menu | Search | Log in'
+ */
+export function markMenuGaps(line: string): string {
+  const text = line.trim();
+  if (text.length > 120 || !/\S(?: {2,}|\t)\S/u.test(text)) return line;
+  const items = text
+    .split(/ {2,}|\t+|\s+\|\s+/u)
+    .map((x) => x.trim())
+    .filter((x) => x !== '' && x !== '|');
+  const menuItem = (x: string) => x.split(/\s+/u).length <= 4 && x.length <= 30 && !/[.!?,;:]$/u.test(x);
+  // Menu items share their first letter's case; a headline scraped with wide spaces between
+  // its words ("Talks  Resume  in  Capital") has lowercase small words among capitals.
+  const upper = items.filter((x) => /^[\p{Lu}\p{N}]/u.test(x)).length;
+  const sameCase = upper === items.length || upper === 0;
+  return items.length >= 3 && sameCase && items.every(menuItem) ? items.join(' | ') : line;
+}
 
 /**
  * Joins hard-wrapped paragraphs (text broken at a fixed width, as in e-mail or plain-text
@@ -56,6 +80,11 @@ function isWrapped(block: string[]): boolean {
   const width = Math.max(...block.map((l) => l.length));
   if (width > 100 || width < 40) return false;
   if (!body.every((l) => l.length >= width * 0.6)) return false;
+  // Two lines alone are a headline over its dateline as often as a wrapped paragraph: join
+  // them only when the break falls mid-sentence (a small word or comma before it, or a
+  // lowercase word after it).
+  if (block.length === 2 && !/(?:[,\-–]|\b\p{Ll}+)$/u.test(block[0]!) && !/^\p{Ll}/u.test(block[1]!))
+    return false;
   const open = body.filter((l) => !TERMINAL.test(l)).length;
   // Continuations start in lower case or carry on a sentence left open on the line before.
   return open >= Math.ceil(body.length / 2);
