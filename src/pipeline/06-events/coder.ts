@@ -28,6 +28,8 @@ export interface CoderPattern {
   excludes?: readonly string[];
   /** Allow source and target to be the same state (domestic acts: arrests, protests). */
   domestic?: boolean;
+  /** How specific the pattern is; among matches at one place the most specific is tried first. */
+  rank?: number;
 }
 
 /** An actor noun phrase in a sentence. */
@@ -48,6 +50,8 @@ export interface Chunk {
 /** A trigger found in a sentence. */
 interface Trigger {
   pattern: CoderPattern;
+  /** Every pattern that matched here, best first; the coder falls through when one finds no actors. */
+  alternatives: readonly CoderPattern[];
   /** Token range of the trigger words. */
   start: number;
   end: number;
@@ -99,6 +103,8 @@ export function indexPatterns(patterns: readonly CoderPattern[]): PatternIndex {
 }
 
 const PREP_POS = new Set(['ADP']);
+/** Adverbial particles of phrasal verbs (turn down, shoot down, bail out). */
+const PARTICLES = new Set(['down', 'out', 'up', 'off', 'back', 'away']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART', 'X']);
 const VERBAL = new Set(['VERB']);
 
@@ -110,7 +116,11 @@ function governingPrep(toks: readonly Tok[], start: number, chunksEndingAt: Read
   let steps = 0;
   while (j >= 0 && steps < 6) {
     const t = toks[j]!;
-    if (PREP_POS.has(t.pos) || t.lower === 'to') return t.lower;
+    if (PREP_POS.has(t.pos) || t.lower === 'to') {
+      // "turned down Israel's offer": a particle right after its verb is no preposition.
+      if (PARTICLES.has(t.lower) && toks[j - 1]?.pos === 'VERB') return null;
+      return t.lower === 'upon' ? 'on' : t.lower;
+    }
     const prev = chunksEndingAt.get(j + 1);
     if (prev && prev.modifier) {
       j = prev.start - 1;
@@ -242,14 +252,13 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
   return clauses;
 }
 
-const lemmaAt = (toks: readonly Tok[], i: number) => toks[i]?.lemma ?? '';
 
 /** Matches a phrase pattern's lemmas from token i, allowing up to two modifier words between them. */
 function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[], end: number): number {
   let j = i;
   for (let w = 0; w < words.length; w++) {
     let skips = 0;
-    while (j < end && lemmaAt(toks, j) !== words[w] && toks[j]!.lower !== words[w]) {
+    while (j < end && !lemmaCandidates(toks[j]!).includes(words[w]!)) {
       if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON'].includes(toks[j]!.pos)) return -1;
       j++;
       skips++;
@@ -284,19 +293,36 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
  */
 export function lemmaCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
   const out = [t.lemma];
-  const w = t.lower;
-  if (w !== t.lemma) out.push(w);
   const undouble = (x: string) => (/([bdglmnprt])\1$/.test(x) ? x.slice(0, -1) : x);
-  if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
-  else if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), undouble(w.slice(0, -2)));
-  else if (w.endsWith('ing')) out.push(`${w.slice(0, -3)}e`, w.slice(0, -3), undouble(w.slice(0, -3)));
-  else if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
-  else if (w.endsWith('es')) out.push(w.slice(0, -1), w.slice(0, -2));
-  else if (w.endsWith('s')) out.push(w.slice(0, -1));
+  // "cease-fire" and "ceasefire" are one word.
+  const bases = t.lower.includes('-') ? [t.lower, t.lower.replace(/-/g, '')] : [t.lower];
+  for (const w of bases) {
+    out.push(w);
+    if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
+    else if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), undouble(w.slice(0, -2)));
+    else if (w.endsWith('ing')) out.push(`${w.slice(0, -3)}e`, w.slice(0, -3), undouble(w.slice(0, -3)));
+    else if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+    else if (w.endsWith('es')) out.push(w.slice(0, -1), w.slice(0, -2));
+    else if (w.endsWith('s')) out.push(w.slice(0, -1));
+  }
   return [...new Set(out)];
 }
 
 const INFLECTED = /(ed|ing)$/;
+
+/**
+ * Is token i used as a verb? wink sometimes tags verbs as nouns or adjectives ("Tajikistan
+ * hosts …", "formalised"): an inflected form, or an -s form right after a subject, counts.
+ */
+function verbLike(toks: readonly Tok[], i: number): boolean {
+  const t = toks[i]!;
+  if (t.pos === 'VERB') return true;
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
+  if (INFLECTED.test(t.lower)) return true;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  return /s$/.test(t.lower) && !!prev && prev.pos === 'PROPN' && !!next && ['DET', 'PROPN', 'ADP', 'NUM', 'PRON'].includes(next.pos);
+}
 
 /** Finds every trigger in a sentence, longest match first, one per token. */
 function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: PatternIndex, cues: CoderCues): Trigger[] {
@@ -308,13 +334,14 @@ function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: P
     const t = toks[i]!;
     const clause = clauseOf(i);
     const candidates: { p: CoderPattern; end: number }[] = [];
-    for (const p of index.byFirst.get(t.lemma) ?? index.byFirst.get(t.lower) ?? []) {
+    const forms = lemmaCandidates(t);
+    for (const p of new Set(forms.flatMap((l) => index.byFirst.get(l) ?? []))) {
       const end = matchPhrase(toks, i, p.words, clause.end);
       if (end > 0) candidates.push({ p, end });
     }
-    const lemmaHits = lemmaCandidates(t).flatMap((l) => index.byLemma.get(l) ?? []);
+    const lemmaHits = forms.flatMap((l) => index.byLemma.get(l) ?? []);
     for (const p of new Set(lemmaHits)) {
-      if (p.kind === 'verb' && !(t.pos === 'VERB' || ((t.pos === 'NOUN' || t.pos === 'ADJ') && INFLECTED.test(t.lower)))) continue;
+      if (p.kind === 'verb' && !verbLike(toks, i)) continue;
       if (p.kind === 'noun' && !(t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
       let end = i + 1;
       if (p.particle) {
@@ -332,15 +359,16 @@ function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: P
       ({ p }) => (!p.requires?.length || p.requires.some((w) => lemmas.has(w))) && (!p.excludes?.length || !p.excludes.some((w) => lemmas.has(w))),
     );
     if (!ok.length) continue;
-    // Longest phrase wins; among equals, a pattern with a particle beats one without.
-    ok.sort((a, b) => b.end - a.end || Number(!!b.p.particle) - Number(!!a.p.particle));
+    // Longest match wins; among equals, the more specific pattern (phrase > particle > requires > bare).
+    ok.sort((a, b) => b.end - a.end || (b.p.rank ?? 0) - (a.p.rank ?? 0) || Number(!!b.p.particle) - Number(!!a.p.particle));
     const best = ok[0]!;
     let clash = false;
     for (let k = i; k < best.end; k++) if (taken.has(k)) clash = true;
     if (clash) continue;
     for (let k = i; k < best.end; k++) taken.add(k);
     const head = best.p.kind === 'phrase' ? i : i;
-    out.push({ pattern: best.p, start: i, end: best.end, passive: best.p.kind !== 'noun' && !best.p.nominal && isPassive(toks, head, cues), clause });
+    const alternatives = ok.filter((c) => c.end === best.end).map((c) => c.p);
+    out.push({ pattern: best.p, alternatives, start: i, end: best.end, passive: isPassive(toks, head, cues), clause });
   }
   return out;
 }
@@ -515,6 +543,77 @@ export function subjectFinder(toks: readonly Tok[], chunks: readonly Chunk[], cu
   };
 }
 
+/** Codes one trigger with one pattern, appending what it finds to `events`. */
+function codeTrigger(
+  trig: Trigger,
+  toks: readonly Tok[],
+  chunks: readonly Chunk[],
+  cues: CoderCues,
+  accuserOf: (state: string) => Chunk | null,
+  events: RawEvent[],
+): void {
+  const p = trig.pattern;
+  const possessor = chunks.find((x) => x.end === trig.start && isPossessive(toks[x.end - 1]));
+  const subject =
+    possessor ??
+    gerundSubject(trig, chunks, toks) ??
+    absoluteSubject(trig, chunks, toks) ??
+    subjectOf(trig.clause, chunks, trig.start, toks);
+  let sources: Chunk[] = [];
+  let targets: Chunk[] = [];
+  let agentless = false;
+  if (trig.passive) {
+    // Passive: the agent comes with "by", the patient is the grammatical subject.
+    sources = roleChunks('by', trig, chunks, toks, null);
+    targets = subject ? coordinated(subject, chunks, toks) : [];
+    // An agentless passive domestic act ("suspects were arrested") is the state's own.
+    if (!sources.length && p.domestic && targets.length) {
+      agentless = true;
+      sources = [targets[0]!];
+    }
+  } else {
+    for (const r of p.source) {
+      sources = roleChunks(r, trig, chunks, toks, subject);
+      if (sources.length) break;
+    }
+    for (const r of p.target) {
+      targets = roleChunks(r, trig, chunks, toks, subject);
+      if (targets.length) break;
+    }
+    // "meet X" for "meet with X", "accused X" for "accused X of": a verb's direct object
+    // stands in for a prepositional target the pattern expected.
+    if (!targets.length && !p.nominal && p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause'))
+      targets = roleChunks('object', trig, chunks, toks, subject);
+  }
+  // "Baku denied these allegations": a denial with no named party answers the last accuser.
+  if (!targets.length && sources.length && p.code.startsWith('016')) {
+    const denier = sources[0]!.state;
+    const here = [...events].reverse().find((e) => e.code.startsWith('11') && e.target.state === denier);
+    const accuser = here?.source ?? accuserOf(denier);
+    if (accuser) targets = [accuser];
+  }
+  // "Iran and Azerbaijan held talks": coordinated subjects with no other party.
+  if (!targets.length && sources.length > 1 && (p.symmetric || !p.nominal)) {
+    targets = sources.slice(1);
+    sources = sources.slice(0, 1);
+  }
+  if (!sources.length || !targets.length) return;
+  const governor = governorLemma(trig.start, toks, cues);
+  let modality = modalityOf(toks, trig, null, governor, cues);
+  // "X accused Y of Z, though Y denied it": Y's act becomes denied.
+  if (modality === 'alleged' && deniedLater(trig, sources, chunks, toks, cues)) modality = 'denied';
+  for (const s of sources) {
+    for (const t of targets) {
+      if (s === t && !agentless) continue;
+      // Within one state only domestic acts (arrests, protests, assaults) are coded.
+      if (s.state === t.state && !p.domestic) continue;
+      const base = { pattern: p, source: s, target: t, modality, trigger: { start: trig.start, end: trig.end }, clause: { start: trig.clause.start, end: trig.clause.end } };
+      events.push({ ...base, code: p.code });
+      if (p.pair) events.push({ ...base, code: p.pair, source: t, target: s });
+    }
+  }
+}
+
 /**
  * Codes one sentence: finds pattern triggers, assigns source and target by shallow syntax,
  * and sets each event's modality. Pure: tokens and chunks in, raw events out.
@@ -536,65 +635,10 @@ export function codeSentence(
   const triggers = findTriggers(toks, clauses, index, cues);
   const events: RawEvent[] = [];
   for (const trig of triggers) {
-    const p = trig.pattern;
-    const possessor = chunks.find((x) => x.end === trig.start && isPossessive(toks[x.end - 1]));
-    const subject =
-      possessor ??
-      gerundSubject(trig, chunks, toks) ??
-      absoluteSubject(trig, chunks, toks) ??
-      subjectOf(trig.clause, chunks, trig.start, toks);
-    let sources: Chunk[] = [];
-    let targets: Chunk[] = [];
-    let agentless = false;
-    if (trig.passive) {
-      // Passive: the agent comes with "by", the patient is the grammatical subject.
-      sources = roleChunks('by', trig, chunks, toks, null);
-      targets = subject ? coordinated(subject, chunks, toks) : [];
-      // An agentless passive domestic act ("suspects were arrested") is the state's own.
-      if (!sources.length && p.domestic && targets.length) {
-        agentless = true;
-        sources = [targets[0]!];
-      }
-    } else {
-      for (const r of p.source) {
-        sources = roleChunks(r, trig, chunks, toks, subject);
-        if (sources.length) break;
-      }
-      for (const r of p.target) {
-        targets = roleChunks(r, trig, chunks, toks, subject);
-        if (targets.length) break;
-      }
-      // "meet X" for "meet with X", "accused X" for "accused X of": a verb's direct object
-      // stands in for a prepositional target the pattern expected.
-      if (!targets.length && !p.nominal && p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause'))
-        targets = roleChunks('object', trig, chunks, toks, subject);
-    }
-    // "Baku denied these allegations": a denial with no named party answers the last accuser.
-    if (!targets.length && sources.length && p.code.startsWith('016')) {
-      const denier = sources[0]!.state;
-      const here = [...events].reverse().find((e) => e.code.startsWith('11') && e.target.state === denier);
-      const accuser = here?.source ?? accuserOf(denier);
-      if (accuser) targets = [accuser];
-    }
-    // "Iran and Azerbaijan held talks": coordinated subjects with no other party.
-    if (!targets.length && sources.length > 1 && (p.symmetric || !p.nominal)) {
-      targets = sources.slice(1);
-      sources = sources.slice(0, 1);
-    }
-    if (!sources.length || !targets.length) continue;
-    const governor = governorLemma(trig.start, toks, cues);
-    let modality = modalityOf(toks, trig, null, governor, cues);
-    // "X accused Y of Z, though Y denied it": Y's act becomes denied.
-    if (modality === 'alleged' && deniedLater(trig, sources, chunks, toks, cues)) modality = 'denied';
-    for (const s of sources) {
-      for (const t of targets) {
-        if (s === t && !agentless) continue;
-        // Within one state only domestic acts (arrests, protests, assaults) are coded.
-        if (s.state === t.state && !p.domestic) continue;
-        const base = { pattern: p, source: s, target: t, modality, trigger: { start: trig.start, end: trig.end }, clause: { start: trig.clause.start, end: trig.clause.end } };
-        events.push({ ...base, code: p.code });
-        if (p.pair) events.push({ ...base, code: p.pair, source: t, target: s });
-      }
+    for (const p of trig.alternatives) {
+      const before = events.length;
+      codeTrigger({ ...trig, pattern: p, passive: trig.passive && p.kind !== 'noun' && !p.nominal }, toks, chunks, cues, accuserOf, events);
+      if (events.length > before) break;
     }
   }
   return { events, subject: mainSubject };

@@ -6,22 +6,13 @@ import type { Stage, StageContext } from '../stage.js';
 import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js';
 import { coderCues } from './coder-cues.js';
 import { coderIndex } from './patterns-adapter.js';
+import { actorStates } from './actor-states.js';
 import { sentenceTokens } from './tokens.js';
 import { codeWithDictionaries } from './petrarch/index.js';
 
 /** Context the coder reads: the pattern registry (default: ontology/events/patterns). */
 export interface EventsContext extends StageContext {
   patterns?: PatternRegistry;
-}
-
-/** The state an actor belongs to: states are their own; others carry `country`. */
-function stateIndex(doc: Doc): Map<string, { state: string; kind: string }> {
-  const m = new Map<string, { state: string; kind: string }>();
-  for (const a of doc.actors) {
-    const state = a.kind === 'state' ? a.id : a.country;
-    if (state) m.set(a.id, { state, kind: a.kind });
-  }
-  return m;
 }
 
 /**
@@ -90,7 +81,7 @@ export const stage: Stage = {
     const reg = ctx.patterns ?? patternRegistry();
     const index = coderIndex(reg);
     const cues = coderCues();
-    const states = stateIndex(doc);
+    const states = actorStates(doc, ctx.actors);
     const bySentence = new Map<number, { start: number; end: number; actorId: string; state: string; kind: string }[]>();
     for (const m of doc.mentions) {
       if (!m.actorId) continue;

@@ -1,8 +1,8 @@
-import { spellingVariants, type EventPattern, type PatternRegistry, type Role as YamlRole } from '../../model/patterns.js';
+import { specificity, spellingVariants, type EventPattern, type PatternRegistry, type Role as YamlRole } from '../../model/patterns.js';
 import type { CoderPattern, PatternIndex, Role } from './coder.js';
 
-/** CAMEO roots whose acts are often domestic (protest, coerce, assault): X→X is allowed. */
-const DOMESTIC_ROOTS = new Set(['14', '17', '18']);
+/** CAMEO roots whose acts are often domestic (protest, coerce, assault, fight): X→X is allowed. */
+const DOMESTIC_ROOTS = new Set(['14', '17', '18', '19']);
 
 /** A YAML role as the places the coder looks for it, in order. */
 function places(role: YamlRole, nominal: boolean): Role[] {
@@ -45,6 +45,7 @@ export function toCoderPattern(p: EventPattern): CoderPattern {
     requires: p.requires,
     excludes: p.excludes,
     domestic: DOMESTIC_ROOTS.has(p.root),
+    rank: specificity(p),
   };
 }
 

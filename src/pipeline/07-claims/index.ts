@@ -3,25 +3,15 @@ import type { Stage } from '../stage.js';
 import { buildChunks, subjectFinder, type Chunk } from '../06-events/coder.js';
 import { coderCues } from '../06-events/coder-cues.js';
 import { sentenceTokens } from '../06-events/tokens.js';
+import { actorStates } from '../06-events/actor-states.js';
 import { linkDenials, sentenceClaims } from './claims.js';
 import { claimCues, relationCues } from './cues.js';
 import { sentenceRelations } from './relations.js';
 
-/** Actor id → its state and kind, for the actors of one document. */
-function stateIndex(doc: Doc): Map<string, { state: string; kind: string }> {
-  const m = new Map<string, { state: string; kind: string }>();
-  for (const a of doc.actors) {
-    // A person tied to no state (an analyst) can still make a claim: they stand for themselves.
-    const state = a.kind === 'state' ? a.id : (a.country ?? (a.kind === 'person' ? a.id : null));
-    if (state) m.set(a.id, { state, kind: a.kind });
-  }
-  return m;
-}
-
 /** 07-claims: claims and denials, and standing relations between states. */
 export const stage: Stage = {
   name: 'claims',
-  run(doc) {
+  run(doc, ctx) {
     const cues = claimCues();
     const rcues = relationCues();
     const ccues = coderCues();
@@ -32,7 +22,9 @@ export const stage: Stage = {
       const a = byId.get(c.actorId);
       return a && a.kind === 'person' && !a.role ? a.id : c.state;
     };
-    const states = stateIndex(doc);
+    // A person tied to no state (an analyst) can still make a claim: they stand for themselves.
+    const states = actorStates(doc, ctx.actors);
+    for (const a of doc.actors) if (a.kind === 'person' && !states.has(a.id)) states.set(a.id, { state: a.id, kind: 'person' });
     const names = new Map(doc.actors.filter((a) => a.kind === 'state').map((a) => [a.id, a.name] as const));
     const claims: Claim[] = [];
     const relations: Relation[] = [];

@@ -37,7 +37,10 @@ function quadOf(root: number): CodedEvent['quadClass'] {
  *
  * @example codeWithDictionaries(doc, { dictionaries: loadPetrarchDictionaries(dir), published: '1995-01-01' }).events
  */
-export function codeWithDictionaries(doc: Doc, ctx: StageContext & { dictionaries?: PetrarchDictionaries }): Doc {
+export function codeWithDictionaries(
+  doc: Doc,
+  ctx: StageContext & { dictionaries?: PetrarchDictionaries },
+): Doc {
   const dicts = ctx.dictionaries;
   if (!dicts) return doc;
   const lex = lexiconFor(dicts);
@@ -49,8 +52,6 @@ export function codeWithDictionaries(doc: Doc, ctx: StageContext & { dictionarie
       for (const e of codeTokens(tokens, lex, date, dicts.options)) {
         const cameo = maybeCameo(e.code);
         const rootNum = Number.parseInt(e.code.slice(0, 2), 10);
-        const first = tokens[e.verb.start]!;
-        const last = tokens[e.verb.end - 1]!;
         events.push({
           source: e.source ?? '---',
           target: e.target ?? '---',
@@ -63,12 +64,12 @@ export function codeWithDictionaries(doc: Doc, ctx: StageContext & { dictionarie
           plover: cameo?.plover?.[0]?.event ?? null,
           date: date,
           datePrecision: date ? 'day' : 'unknown',
-          modality: 'asserted',
+          modality: e.negated ? 'negated' : 'asserted',
           quote: s.text,
           start: s.start,
           end: s.end,
           rule: e.rule,
-          trigger: { start: first.start, end: last.end },
+          trigger: { ...e.verb },
         });
       }
     } catch (err) {

@@ -88,7 +88,8 @@ function nameEntries(records: readonly PetrarchRecord[], kind: 'actor' | 'agent'
       const last = w.at(-1)!;
       const plurals = new Set<string>(inflections(last).filter((x) => x.endsWith('S')));
       if (/[^AEIOU]Y$/.test(last)) plurals.add(`${last.slice(0, -1)}IES`);
-      for (const p of plurals) out.push({ words: [...w.slice(0, -1), p], kind, codes: r.codes, line: r.line });
+      for (const p of plurals)
+        out.push({ words: [...w.slice(0, -1), p], kind, codes: r.codes, line: r.line });
     }
     if (kind === 'agent')
       for (const p of r.plurals ?? []) out.push({ words: words(p), kind, codes: r.codes, line: r.line });
@@ -122,7 +123,8 @@ const patternWeight = (p: PetrarchPattern) => p.before.length + p.after.length;
  */
 export function buildLexicon(d: PetrarchDictionaries): Lexicon {
   const names = new Map<string, NameEntry[]>();
-  for (const e of [...nameEntries(d.actors, 'actor'), ...nameEntries(d.agents, 'agent')]) pushSorted(names, e);
+  for (const e of [...nameEntries(d.actors, 'actor'), ...nameEntries(d.agents, 'agent')])
+    pushSorted(names, e);
   const verbs = new Map<string, VerbEntry[]>();
   const raw = new Map<string, (readonly string[])[]>();
   const patterns = new Map<PetrarchVerbBlock, PetrarchPattern[]>();

@@ -44,9 +44,13 @@ export function codesOn(codes: readonly ActorCode[], date: string | null): strin
 }
 
 /** Longest name match at each position, left to right. */
-export function findNames(tokens: readonly PToken[], lex: Lexicon, isVerb: (i: number) => boolean): NameMatch[] {
+export function findNames(
+  tokens: readonly PToken[],
+  lex: Lexicon,
+  isVerb: (i: number) => boolean,
+): NameMatch[] {
   const out: NameMatch[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const list = lex.names.get(tokens[i]!.text) ?? [];
     const hit = list.find((e) => e.words.every((w, k) => tokens[i + k]?.text === w));
     if (hit && !(hit.kind === 'agent' && isVerb(i) && hit.words.length === 1)) {
@@ -91,7 +95,11 @@ export function buildPhrases(
   const gapPlain = (a: number, b: number, allow: ReadonlySet<string> = new Set()) =>
     tokens.slice(a, b).every((t, k) => {
       const w = t.text;
-      return allow.has(w) || w === "'S" || (/^[A-Z0-9]/.test(w) && !STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !isVerb(a + k));
+      return (
+        allow.has(w) ||
+        w === "'S" ||
+        (/^[A-Z0-9]/.test(w) && !STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !isVerb(a + k))
+      );
     });
   const phrases: Phrase[] = [];
   for (const m of findNames(tokens, lex, isVerb)) {
@@ -108,7 +116,11 @@ export function buildPhrases(
           continue;
         }
         // Agents before the name ("an MSF Arnor diplomat") apply to it.
-        prev.members = fresh.map((f) => ({ ...f, prefix: prev.members.flatMap((x) => x.prefix), suffix: prev.members.flatMap((x) => x.suffix) }));
+        prev.members = fresh.map((f) => ({
+          ...f,
+          prefix: prev.members.flatMap((x) => x.prefix),
+          suffix: prev.members.flatMap((x) => x.suffix),
+        }));
         prev.end = m.end;
         continue;
       }
@@ -133,7 +145,11 @@ export function buildPhrases(
       prev.end = m.end;
       continue;
     }
-    if (prev && gapPlain(prev.end, m.start, CONJUNCTIONS) && gap(prev.end, m.start).some((w) => CONJUNCTIONS.has(w))) {
+    if (
+      prev &&
+      gapPlain(prev.end, m.start, CONJUNCTIONS) &&
+      gap(prev.end, m.start).some((w) => CONJUNCTIONS.has(w))
+    ) {
       const last = prev.members.at(-1)!;
       if (last.prefix.length + last.suffix.length === 0) {
         // "Ithilen's awful and evil minister": the conjunction joins modifiers.
@@ -141,7 +157,12 @@ export function buildPhrases(
         last.suffix.push(...parts.suffix);
       } else {
         // "Danish media and government": a second agent of the same actor.
-        prev.members.push({ actor: last.actor, named: last.named, prefix: [...parts.prefix], suffix: [...parts.suffix] });
+        prev.members.push({
+          actor: last.actor,
+          named: last.named,
+          prefix: [...parts.prefix],
+          suffix: [...parts.suffix],
+        });
       }
       prev.end = m.end;
       continue;
@@ -157,7 +178,11 @@ export function buildPhrases(
 }
 
 /** Joins phrases separated by "," / "and" / "or" / "nor" into compounds. */
-function joinCompounds(phrases: Phrase[], tokens: readonly PToken[], isVerb: (i: number) => boolean): Phrase[] {
+function joinCompounds(
+  phrases: Phrase[],
+  tokens: readonly PToken[],
+  isVerb: (i: number) => boolean,
+): Phrase[] {
   const out: Phrase[] = [];
   for (const p of phrases) {
     const prev = out.at(-1);
@@ -179,7 +204,9 @@ function joinCompounds(phrases: Phrase[], tokens: readonly PToken[], isVerb: (i:
         const extra = prev.shared;
         prev.members.push(
           ...p.members.map((m) =>
-            extra ? { ...m, prefix: [...extra.prefix, ...m.prefix], suffix: [...m.suffix, ...extra.suffix] } : m,
+            extra
+              ? { ...m, prefix: [...extra.prefix, ...m.prefix], suffix: [...m.suffix, ...extra.suffix] }
+              : m,
           ),
         );
         prev.end = p.end;
