@@ -31,7 +31,16 @@ const out: Record<string, unknown> = { date: new Date().toISOString().slice(0, 1
 /** Runs the article-extraction scorer on one prediction file; returns its overall figures. */
 function scoreBodies(pred: string, truth: string): any {
   const json = pred.replace(/\.json$/, '.score.json');
-  runScorer(path.join(shared!, 'bench/article-extraction/score.mjs'), ['--pred', pred, '--truth', truth, '--bootstrap', '0', '--json', json]);
+  runScorer(path.join(shared!, 'bench/article-extraction/score.mjs'), [
+    '--pred',
+    pred,
+    '--truth',
+    truth,
+    '--bootstrap',
+    '0',
+    '--json',
+    json,
+  ]);
   const report = JSON.parse(readFileSync(json, 'utf8'));
   return (Object.values(report)[0] as any).overall;
 }
@@ -42,7 +51,11 @@ function runScorer(script: string, args: string[]): any {
     maxBuffer: 64 << 20,
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const line = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   return line ? JSON.parse(line) : null;
 }
 
@@ -87,21 +100,39 @@ if (want('gold')) {
   const lines = readdirSync(seeds)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => JSON.stringify(toContract(processArticle(raw(path.join(seeds, f), 'text', readFileSync(path.join(seeds, f), 'utf8'))))));
+    .map((f) =>
+      JSON.stringify(
+        toContract(
+          processArticle(raw(path.join(seeds, f), 'text', readFileSync(path.join(seeds, f), 'utf8'))),
+        ),
+      ),
+    );
   const file = path.join(resultsDir, 'eval-gold.local.jsonl');
   writeFileSync(file, lines.join('\n') + '\n');
-  const r = runScorer(path.join(shared, 'bench/score-gold.mjs'), ['--gold', path.join(shared, 'gold'), '--pred', file, '--json']);
+  const r = runScorer(path.join(shared, 'bench/score-gold.mjs'), [
+    '--gold',
+    path.join(shared, 'gold'),
+    '--pred',
+    file,
+    '--json',
+  ]);
   if (r) delete r.perDoc;
   out.gold = r;
 }
 
 if (want('petrarch')) {
   const suite = path.join(shared, 'bench/petrarch/dev.jsonl');
-  const records = readFileSync(suite, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const records = readFileSync(suite, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const ctx = petrarchContext(path.join(shared, 'bench/petrarch/dicts'));
   const lines = records.map((r) => {
-    const c = r.dict_set === 'validation' ? ctx.validation : ctx.phoenix;
-    const doc = processArticle(raw(r.id, 'plain', r.text, { published: r.date }), { ...c, published: r.date });
+    const c = ctx.forRecord(r);
+    const doc = processArticle(raw(r.id, 'plain', r.text, { published: r.date }), {
+      ...c,
+      published: r.date,
+    });
     return JSON.stringify(toContract(doc));
   });
   const file = path.join(resultsDir, 'eval-petrarch.local.jsonl');
@@ -117,16 +148,34 @@ writeFileSync(path.join(resultsDir, 'eval.json'), JSON.stringify(out, null, 2) +
 
 const o = out as any;
 console.log(`Faultline eval (${o.date})`);
-if (o.html) console.log(`html bodies (AEB dev, ${o.html.pages ?? '?'} pages): F1 ${f3(o.html.f1)}  P ${f3(o.html.precision)}  R ${f3(o.html.recall)}`);
-if (o.seeds) console.log(`seed bodies (000-002): F1 ${f3(o.seeds.f1)}  P ${f3(o.seeds.precision)}  R ${f3(o.seeds.recall)}`);
+if (o.html)
+  console.log(
+    `html bodies (AEB dev, ${o.html.pages ?? '?'} pages): F1 ${f3(o.html.f1)}  P ${f3(o.html.precision)}  R ${f3(o.html.recall)}`,
+  );
+if (o.seeds)
+  console.log(
+    `seed bodies (000-002): F1 ${f3(o.seeds.f1)}  P ${f3(o.seeds.precision)}  R ${f3(o.seeds.recall)}`,
+  );
 if (o.gold) {
   const g = o.gold;
-  console.log(`gold events: strict F1 ${f3(g.strict.F1)}  dyad F1 ${f3(g.dyad.F1)}  quad F1 ${f3(g.quad.F1)}  (gold ${g.events.gold}, predicted ${g.events.pred})`);
-  console.log(`gold event dates right ${f3(g.dateAccuracy)}  modality right ${f3(g.modalityAccuracy)}  claims F1 ${f3(g.claims.F1)}`);
-  console.log(`gold actor mentions recall ${f3(g.mentionRecall)} (states ${f3(g.stateMentionRecall)})  title/date/author right ${f3(g.metadataAccuracy)}`);
+  console.log(
+    `gold events: strict F1 ${f3(g.strict.F1)}  dyad F1 ${f3(g.dyad.F1)}  quad F1 ${f3(g.quad.F1)}  (gold ${g.events.gold}, predicted ${g.events.pred})`,
+  );
+  console.log(
+    `gold event dates right ${f3(g.dateAccuracy)}  modality right ${f3(g.modalityAccuracy)}  claims F1 ${f3(g.claims.F1)}`,
+  );
+  console.log(
+    `gold actor mentions recall ${f3(g.mentionRecall)} (states ${f3(g.stateMentionRecall)})  title/date/author right ${f3(g.metadataAccuracy)}`,
+  );
 }
 if (o.petrarch) {
   const p = o.petrarch;
-  if (p.unit) console.log(`petrarch2-unit: exactly right ${f3(p.unit.exactRecords)} of ${p.unit.records}  triple F1 ${f3(p.unit.triples.F1)}`);
-  if (p.gsr) console.log(`up-gsr: exactly right ${f3(p.gsr.exactRecords)} of ${p.gsr.records}  triple F1 ${f3(p.gsr.triples.F1)} (root ${f3(p.gsr.triplesRoot.F1)})`);
+  if (p.unit)
+    console.log(
+      `petrarch2-unit: exactly right ${f3(p.unit.exactRecords)} of ${p.unit.records}  triple F1 ${f3(p.unit.triples.F1)}`,
+    );
+  if (p.gsr)
+    console.log(
+      `up-gsr: exactly right ${f3(p.gsr.exactRecords)} of ${p.gsr.records}  triple F1 ${f3(p.gsr.triples.F1)} (root ${f3(p.gsr.triplesRoot.F1)})`,
+    );
 }

@@ -6,4 +6,5 @@ import { fileURLToPath } from 'node:url';
  * Tests that read it skip with a note when it is absent, as in a user's fresh clone.
  */
 export const SHARED_DIR =
-  process.env.FAULTLINE_SHARED ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
+  process.env.FAULTLINE_SHARED ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');

@@ -50,7 +50,11 @@ export function emptyDoc(raw: RawArticle, ctx: StageContext): Doc {
  *
  * @example const doc = processArticle({ input: 'a.txt', format: 'text', raw, hints: {}, warnings: [] }, {})
  */
-export function processArticle(raw: RawArticle, ctx: StageContext = {}, stages: readonly Stage[] = STAGES): Doc {
+export function processArticle(
+  raw: RawArticle,
+  ctx: StageContext = {},
+  stages: readonly Stage[] = STAGES,
+): Doc {
   const doc = emptyDoc(raw, ctx);
   return stages === STAGES ? runStages(doc, ctx) : compose(stages)(doc, ctx);
 }

@@ -14,7 +14,10 @@ export interface ActorState {
  *
  * @example actorStates(doc).get('person:ilham-aliyev') // { state: 'AZE', kind: 'person' }
  */
-export function actorStates(doc: Doc, registry: ActorRegistry = defaultActorRegistry()): Map<string, ActorState> {
+export function actorStates(
+  doc: Doc,
+  registry: ActorRegistry = defaultActorRegistry(),
+): Map<string, ActorState> {
   const m = new Map<string, ActorState>();
   for (const a of doc.actors) {
     const state = a.kind === 'state' ? a.id : (a.country ?? registry.entries.get(a.id)?.code ?? null);

@@ -33,16 +33,15 @@ export type CoderCues = { readonly [K in keyof z.infer<typeof CuesSchema>]: Read
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** ontology/ is two or three levels up, from src/ or dist/. */
-export const ontologyDir = [path.resolve(here, '../../../ontology'), path.resolve(here, '../../../../ontology')].find(
-  (d) => {
+export const ontologyDir =
+  [path.resolve(here, '../../../ontology'), path.resolve(here, '../../../../ontology')].find((d) => {
     try {
       readFileSync(path.join(d, 'events', 'coder.yaml'));
       return true;
     } catch {
       return false;
     }
-  },
-) ?? path.resolve(here, '../../../ontology');
+  }) ?? path.resolve(here, '../../../ontology');
 
 let cached: CoderCues | null = null;
 

@@ -108,10 +108,15 @@ const PARTICLES = new Set(['down', 'out', 'up', 'off', 'back', 'away']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART', 'X']);
 const VERBAL = new Set(['VERB']);
 
-const isPossessive = (t: Tok | undefined) => !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
+const isPossessive = (t: Tok | undefined) =>
+  !!t && (t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’');
 
 /** Words between a preposition and its noun phrase's actor that do not break the phrase. */
-function governingPrep(toks: readonly Tok[], start: number, chunksEndingAt: ReadonlyMap<number, Chunk>): string | null {
+function governingPrep(
+  toks: readonly Tok[],
+  start: number,
+  chunksEndingAt: ReadonlyMap<number, Chunk>,
+): string | null {
   let j = start - 1;
   let steps = 0;
   while (j >= 0 && steps < 6) {
@@ -172,7 +177,8 @@ export function buildChunks(
     if (possessive) b++;
     const after = toks[b];
     // A demonym or name directly before a noun modifies it ("Iranian officials", "Iran nuclear deal").
-    const modifier = possessive || (!!after && (after.pos === 'NOUN' || (after.pos === 'PROPN' && s.kind === 'state')));
+    const modifier =
+      possessive || (!!after && (after.pos === 'NOUN' || (after.pos === 'PROPN' && s.kind === 'state')));
     chunks.push({ start: a, end: b, actorId: s.actorId, state: s.state, kind: s.kind, modifier, prep: null });
   }
   chunks.sort((x, y) => x.start - y.start);
@@ -188,7 +194,9 @@ export function buildChunks(
   }
   const endingAt = new Map(kept.map((c) => [c.end, c] as const));
   for (const c of kept) c.prep = governingPrep(toks, c.start, endingAt);
-  if (cues) for (const c of kept) if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
+  if (cues)
+    for (const c of kept)
+      if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
   return kept;
 }
 
@@ -224,7 +232,11 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
     }
     if (
       cues.clauseOpeners.has(t.lower) &&
-      (prev.lower === ',' || t.pos === 'SCONJ' || t.lower === 'which' || t.lower === 'who' || verbFollows(toks, i))
+      (prev.lower === ',' ||
+        t.pos === 'SCONJ' ||
+        t.lower === 'which' ||
+        t.lower === 'who' ||
+        verbFollows(toks, i))
     ) {
       cuts.push({ at: i, opener: i });
       continue;
@@ -252,7 +264,6 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
   return clauses;
 }
 
-
 /** Matches a phrase pattern's lemmas from token i, allowing up to two modifier words between them. */
 function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[], end: number): number {
   let j = i;
@@ -275,7 +286,11 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
   if (!/(ed|en|wn|ht|ne|un)$/.test(t.lower)) return false;
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const p = toks[j]!;
-    if (cues.passiveAux.has(p.lemma) && p.lower !== 'be' && p.lower !== 'been' ? true : p.lower === 'been' || p.lower === 'being') {
+    if (
+      cues.passiveAux.has(p.lemma) && p.lower !== 'be' && p.lower !== 'been'
+        ? true
+        : p.lower === 'been' || p.lower === 'being'
+    ) {
       // "has been arrested" / "were arrested"; "have arrested" is active.
       return p.lemma === 'be' || p.lemma === 'get' || p.lower === 'been';
     }
@@ -321,11 +336,22 @@ function verbLike(toks: readonly Tok[], i: number): boolean {
   if (INFLECTED.test(t.lower)) return true;
   const prev = toks[i - 1];
   const next = toks[i + 1];
-  return /s$/.test(t.lower) && !!prev && prev.pos === 'PROPN' && !!next && ['DET', 'PROPN', 'ADP', 'NUM', 'PRON'].includes(next.pos);
+  return (
+    /s$/.test(t.lower) &&
+    !!prev &&
+    prev.pos === 'PROPN' &&
+    !!next &&
+    ['DET', 'PROPN', 'ADP', 'NUM', 'PRON'].includes(next.pos)
+  );
 }
 
 /** Finds every trigger in a sentence, longest match first, one per token. */
-function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: PatternIndex, cues: CoderCues): Trigger[] {
+function findTriggers(
+  toks: readonly Tok[],
+  clauses: readonly Clause[],
+  index: PatternIndex,
+  cues: CoderCues,
+): Trigger[] {
   const out: Trigger[] = [];
   const taken = new Set<number>();
   const clauseOf = (i: number) => clauses.find((c) => i >= c.start && i < c.end) ?? clauses[0]!;
@@ -356,11 +382,16 @@ function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: P
     if (!candidates.length) continue;
     const lemmas = clauseLemmas(clause);
     const ok = candidates.filter(
-      ({ p }) => (!p.requires?.length || p.requires.some((w) => lemmas.has(w))) && (!p.excludes?.length || !p.excludes.some((w) => lemmas.has(w))),
+      ({ p }) =>
+        (!p.requires?.length || p.requires.some((w) => lemmas.has(w))) &&
+        (!p.excludes?.length || !p.excludes.some((w) => lemmas.has(w))),
     );
     if (!ok.length) continue;
     // Longest match wins; among equals, the more specific pattern (phrase > particle > requires > bare).
-    ok.sort((a, b) => b.end - a.end || (b.p.rank ?? 0) - (a.p.rank ?? 0) || Number(!!b.p.particle) - Number(!!a.p.particle));
+    ok.sort(
+      (a, b) =>
+        b.end - a.end || (b.p.rank ?? 0) - (a.p.rank ?? 0) || Number(!!b.p.particle) - Number(!!a.p.particle),
+    );
     const best = ok[0]!;
     let clash = false;
     for (let k = i; k < best.end; k++) if (taken.has(k)) clash = true;
@@ -368,7 +399,14 @@ function findTriggers(toks: readonly Tok[], clauses: readonly Clause[], index: P
     for (let k = i; k < best.end; k++) taken.add(k);
     const head = best.p.kind === 'phrase' ? i : i;
     const alternatives = ok.filter((c) => c.end === best.end).map((c) => c.p);
-    out.push({ pattern: best.p, alternatives, start: i, end: best.end, passive: isPassive(toks, head, cues), clause });
+    out.push({
+      pattern: best.p,
+      alternatives,
+      start: i,
+      end: best.end,
+      passive: isPassive(toks, head, cues),
+      clause,
+    });
   }
   return out;
 }
@@ -389,12 +427,19 @@ function coordinated(c: Chunk, chunks: readonly Chunk[], toks: readonly Tok[]): 
 }
 
 /** The subject chunk of a clause before position `before`: the first actor not inside a prepositional phrase. */
-function subjectOf(clause: Clause, chunks: readonly Chunk[], before: number, toks: readonly Tok[]): Chunk | null {
+function subjectOf(
+  clause: Clause,
+  chunks: readonly Chunk[],
+  before: number,
+  toks: readonly Tok[],
+): Chunk | null {
   const c = chunks.find((x) => x.start >= clause.start && x.end <= before && x.prep === null);
   if (c) return c;
   // "the foreign ministers of Iran and Azerbaijan have spoken": the head noun's "of" phrase,
   // when it stands before the clause's first verb.
-  const firstVerb = toks.findIndex((t, k) => k >= clause.start && k < before && (t.pos === 'VERB' || t.pos === 'AUX'));
+  const firstVerb = toks.findIndex(
+    (t, k) => k >= clause.start && k < before && (t.pos === 'VERB' || t.pos === 'AUX'),
+  );
   const limit = firstVerb < 0 ? before : firstVerb;
   return chunks.find((x) => x.start >= clause.start && x.end <= limit && x.prep === 'of') ?? clause.inherited;
 }
@@ -417,11 +462,19 @@ function roleChunks(
       // headed by another's words or acts points at that actor.
       const c =
         after.find((x) => x.prep === null) ??
-        after.find((x) => (x.prep === 'by' || x.prep === 'of' || x.prep === 'from') && x.start - trig.end <= 6);
+        after.find(
+          (x) => (x.prep === 'by' || x.prep === 'of' || x.prep === 'from') && x.start - trig.end <= 6,
+        );
       if (!c) return [];
       // Nothing verbal between trigger and object.
       for (let k = trig.end; k < c.start; k++)
-        if (VERBAL.has(toks[k]!.pos) && k !== trig.end && !/(ed|en)$/.test(toks[k]!.lower) && toks[k + 1]?.lower !== 'by') return [];
+        if (
+          VERBAL.has(toks[k]!.pos) &&
+          k !== trig.end &&
+          !/(ed|en)$/.test(toks[k]!.lower) &&
+          toks[k + 1]?.lower !== 'by'
+        )
+          return [];
       return coordinated(c, chunks, toks);
     }
     case 'clause': {
@@ -433,7 +486,9 @@ function roleChunks(
     }
     case 'possessor': {
       // "Iran's drills", "Iranian drills", "Herzog's visit": a modifier right before the trigger.
-      const c = chunks.find((x) => x.modifier && x.end <= trig.start && trig.start - x.end <= 3 && x.start >= clause.start);
+      const c = chunks.find(
+        (x) => x.modifier && x.end <= trig.start && trig.start - x.end <= 3 && x.start >= clause.start,
+      );
       return c ? [c] : [];
     }
     default: {
@@ -446,12 +501,14 @@ function roleChunks(
 }
 
 const hasWord = (toks: readonly Tok[], from: number, to: number, set: ReadonlySet<string>) => {
-  for (let k = Math.max(0, from); k < to; k++) if (set.has(toks[k]!.lower) || set.has(toks[k]!.lemma)) return true;
+  for (let k = Math.max(0, from); k < to; k++)
+    if (set.has(toks[k]!.lower) || set.has(toks[k]!.lemma)) return true;
   return false;
 };
 const hasPhrase = (toks: readonly Tok[], from: number, to: number, phrases: readonly string[][]) => {
   for (let k = Math.max(0, from); k < to; k++)
-    for (const ph of phrases) if (ph.every((w, d) => toks[k + d]?.lower === w) && k + ph.length <= to) return true;
+    for (const ph of phrases)
+      if (ph.every((w, d) => toks[k + d]?.lower === w) && k + ph.length <= to) return true;
   return false;
 };
 
@@ -468,7 +525,8 @@ export function modalityOf(
 ): Modality {
   const from = trig.clause.start;
   const to = trig.start;
-  if (hasWord(toks, from, to, cues.negators) || hasPhrase(toks, from, to, cues.phrases.negators)) return 'negated';
+  if (hasWord(toks, from, to, cues.negators) || hasPhrase(toks, from, to, cues.phrases.negators))
+    return 'negated';
   if (toks[trig.start]?.neg && hasWord(toks, from, trig.start + 1, cues.negators)) return 'negated';
   // "refused to attend": the infinitive's governing verb negates it.
   for (let k = to - 1; k >= from; k--) {
@@ -476,13 +534,17 @@ export function modalityOf(
   }
   if (hasPhrase(toks, Math.max(0, from - 1), to + 1, cues.phrases.allegedWords)) return 'alleged';
   if (hasWord(toks, from, to, cues.allegedWords)) return 'alleged';
-  if (hasWord(toks, from, to, cues.hypotheticalWords) || hasPhrase(toks, from, to, cues.phrases.hypotheticalWords))
+  if (
+    hasWord(toks, from, to, cues.hypotheticalWords) ||
+    hasPhrase(toks, from, to, cues.phrases.hypotheticalWords)
+  )
     return 'hypothetical';
   // "plans to visit", "invited Bayramov to visit": a forward-looking verb up to three words
   // before the infinitive's "to".
   for (let k = to - 1; k > from; k--) {
     if (toks[k]!.lower !== 'to') continue;
-    for (let j = k - 1; j >= Math.max(from, k - 4); j--) if (cues.hypotheticalVerbs.has(toks[j]!.lemma) && toks[j]!.pos === 'VERB') return 'hypothetical';
+    for (let j = k - 1; j >= Math.max(from, k - 4); j--)
+      if (cues.hypotheticalVerbs.has(toks[j]!.lemma) && toks[j]!.pos === 'VERB') return 'hypothetical';
   }
   if (governingLemma && cues.denyingVerbs.has(governingLemma)) return 'denied';
   if (governingLemma && cues.allegingVerbs.has(governingLemma)) return 'alleged';
@@ -511,7 +573,9 @@ function inheritSubjects(
     } else {
       cl.inherited = prevSubject;
     }
-    const own = chunks.find((x) => x.start >= cl.start && x.end <= cl.end && x.prep === null && !isInsideObject(x, cl, toks));
+    const own = chunks.find(
+      (x) => x.start >= cl.start && x.end <= cl.end && x.prep === null && !isInsideObject(x, cl, toks),
+    );
     if (own) {
       const firstVerb = toks.slice(cl.start, cl.end).findIndex((t) => VERBAL.has(t.pos) || t.pos === 'AUX');
       if (firstVerb < 0 || own.start < cl.start + firstVerb) prevSubject = own;
@@ -528,7 +592,11 @@ function inheritSubjects(
  *
  * @example subjectFinder(toks, chunks, coderCues())(3)
  */
-export function subjectFinder(toks: readonly Tok[], chunks: readonly Chunk[], cues: CoderCues): (i: number) => Chunk | null {
+export function subjectFinder(
+  toks: readonly Tok[],
+  chunks: readonly Chunk[],
+  cues: CoderCues,
+): (i: number) => Chunk | null {
   const clauses = splitClauses(toks, cues);
   inheritSubjects(toks, chunks, clauses, cues, null);
   return (i) => {
@@ -582,7 +650,11 @@ function codeTrigger(
     }
     // "meet X" for "meet with X", "accused X" for "accused X of": a verb's direct object
     // stands in for a prepositional target the pattern expected.
-    if (!targets.length && !p.nominal && p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause'))
+    if (
+      !targets.length &&
+      !p.nominal &&
+      p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause')
+    )
       targets = roleChunks('object', trig, chunks, toks, subject);
   }
   // "Baku denied these allegations": a denial with no named party answers the last accuser.
@@ -607,7 +679,14 @@ function codeTrigger(
       if (s === t && !agentless) continue;
       // Within one state only domestic acts (arrests, protests, assaults) are coded.
       if (s.state === t.state && !p.domestic) continue;
-      const base = { pattern: p, source: s, target: t, modality, trigger: { start: trig.start, end: trig.end }, clause: { start: trig.clause.start, end: trig.clause.end } };
+      const base = {
+        pattern: p,
+        source: s,
+        target: t,
+        modality,
+        trigger: { start: trig.start, end: trig.end },
+        clause: { start: trig.clause.start, end: trig.clause.end },
+      };
       events.push({ ...base, code: p.code });
       if (p.pair) events.push({ ...base, code: p.pair, source: t, target: s });
     }
@@ -637,7 +716,14 @@ export function codeSentence(
   for (const trig of triggers) {
     for (const p of trig.alternatives) {
       const before = events.length;
-      codeTrigger({ ...trig, pattern: p, passive: trig.passive && p.kind !== 'noun' && !p.nominal }, toks, chunks, cues, accuserOf, events);
+      codeTrigger(
+        { ...trig, pattern: p, passive: trig.passive && p.kind !== 'noun' && !p.nominal },
+        toks,
+        chunks,
+        cues,
+        accuserOf,
+        events,
+      );
       if (events.length > before) break;
     }
   }
@@ -696,7 +782,13 @@ function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): strin
 }
 
 /** Does a denying verb later in the sentence have one of the act's sources as its subject? */
-function deniedLater(trig: Trigger, sources: readonly Chunk[], chunks: readonly Chunk[], toks: readonly Tok[], cues: CoderCues): boolean {
+function deniedLater(
+  trig: Trigger,
+  sources: readonly Chunk[],
+  chunks: readonly Chunk[],
+  toks: readonly Tok[],
+  cues: CoderCues,
+): boolean {
   const states = new Set(sources.map((s) => s.state));
   for (let k = trig.end; k < toks.length; k++) {
     if (!cues.denyingVerbs.has(toks[k]!.lemma) || toks[k]!.pos !== 'VERB') continue;

@@ -20,15 +20,26 @@ export interface EventsContext extends StageContext {
  * paragraph (narration keeps its time), else a later one in its sentence, else the month of
  * the article's reference date (a report's events happen around, not on, its day).
  */
-function eventDate(doc: Doc, clause: { start: number; end: number }): Pick<CodedEvent, 'date' | 'datePrecision'> {
+function eventDate(
+  doc: Doc,
+  clause: { start: number; end: number },
+): Pick<CodedEvent, 'date' | 'datePrecision'> {
   const found = dateForSpan(doc.dates, clause, doc.body, 'paragraph');
-  if (found.date) return { date: found.date, datePrecision: found.datePrecision as CodedEvent['datePrecision'] };
+  if (found.date)
+    return { date: found.date, datePrecision: found.datePrecision as CodedEvent['datePrecision'] };
   const ref = doc.reference.date;
   if (!ref) return { date: null, datePrecision: 'unknown' };
-  return ref.length >= 7 ? { date: ref.slice(0, 7), datePrecision: 'month' } : { date: ref, datePrecision: 'year' };
+  return ref.length >= 7
+    ? { date: ref.slice(0, 7), datePrecision: 'month' }
+    : { date: ref, datePrecision: 'year' };
 }
 
-function toCoded(doc: Doc, s: Sentence, e: RawEvent, toks: ReturnType<typeof sentenceTokens>): CodedEvent | null {
+function toCoded(
+  doc: Doc,
+  s: Sentence,
+  e: RawEvent,
+  toks: ReturnType<typeof sentenceTokens>,
+): CodedEvent | null {
   const cameo = maybeCameo(e.code);
   if (!cameo) return null;
   const trigger = { start: toks[e.trigger.start]!.start, end: toks[e.trigger.end - 1]!.end };
@@ -64,7 +75,11 @@ function prune(events: CodedEvent[]): CodedEvent[] {
   const seen = new Set<string>();
   const out: CodedEvent[] = [];
   for (const e of events) {
-    if (e.code === '010' && events.some((o) => o !== e && o.start === e.start && o.source === e.source && o.code !== '010')) continue;
+    if (
+      e.code === '010' &&
+      events.some((o) => o !== e && o.start === e.start && o.source === e.source && o.code !== '010')
+    )
+      continue;
     const key = `${e.start}|${e.source}|${e.target}|${e.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -82,7 +97,10 @@ export const stage: Stage = {
     const index = coderIndex(reg);
     const cues = coderCues();
     const states = actorStates(doc, ctx.actors);
-    const bySentence = new Map<number, { start: number; end: number; actorId: string; state: string; kind: string }[]>();
+    const bySentence = new Map<
+      number,
+      { start: number; end: number; actorId: string; state: string; kind: string }[]
+    >();
     for (const m of doc.mentions) {
       if (!m.actorId) continue;
       const st = states.get(m.actorId);
@@ -106,7 +124,14 @@ export const stage: Stage = {
         const toks = sentenceTokens(doc, s);
         const chunks = buildChunks(toks, spans, cues);
         const opensWithPronoun = !!toks[0] && cues.subjectPronouns.has(toks[0].lower);
-        const { events: raw, subject } = codeSentence(toks, chunks, index, cues, opensWithPronoun ? carried : null, accuserOf);
+        const { events: raw, subject } = codeSentence(
+          toks,
+          chunks,
+          index,
+          cues,
+          opensWithPronoun ? carried : null,
+          accuserOf,
+        );
         for (const e of raw) {
           if (e.code.startsWith('11') && e.modality !== 'negated') accusers.set(e.target.state, e.source);
           const coded = toCoded(doc, s, e, toks);

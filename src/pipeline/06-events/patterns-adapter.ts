@@ -1,4 +1,10 @@
-import { specificity, spellingVariants, type EventPattern, type PatternRegistry, type Role as YamlRole } from '../../model/patterns.js';
+import {
+  specificity,
+  spellingVariants,
+  type EventPattern,
+  type PatternRegistry,
+  type Role as YamlRole,
+} from '../../model/patterns.js';
 import type { CoderPattern, PatternIndex, Role } from './coder.js';
 
 /** CAMEO roots whose acts are often domestic (protest, coerce, assault, fight): X→X is allowed. */

@@ -24,7 +24,16 @@ const its = nlp.its;
  * wink's tokenizer splits words at some Turkish/Azerbaijani letters; mapping each to one ASCII
  * letter keeps every offset valid while letting "Hacıyev" stay one word.
  */
-const ONE_FOR_ONE: Record<string, string> = { ğ: 'g', Ğ: 'G', ş: 's', Ş: 'S', ı: 'i', İ: 'I', ə: 'e', Ə: 'E' };
+const ONE_FOR_ONE: Record<string, string> = {
+  ğ: 'g',
+  Ğ: 'G',
+  ş: 's',
+  Ş: 'S',
+  ı: 'i',
+  İ: 'I',
+  ə: 'e',
+  Ə: 'E',
+};
 const SPECIAL = /[ğĞşŞıİəƏ]/g;
 export const asciiFold = (s: string): string => s.replace(SPECIAL, (c) => ONE_FOR_ONE[c] ?? c);
 
@@ -69,7 +78,8 @@ export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
     else hi = mid;
   }
   const out: Tok[] = [];
-  for (let k = lo; k < all.length && all[k]!.start < sentence.end; k++) out.push({ ...all[k]!, i: out.length });
+  for (let k = lo; k < all.length && all[k]!.start < sentence.end; k++)
+    out.push({ ...all[k]!, i: out.length });
   return out;
 }
 

@@ -21,7 +21,13 @@ function complementStart(toks: readonly Tok[], verb: number, v: ClaimVerb): numb
 }
 
 /** A short, normalised proposition: the complement's words, quotes and trailing punctuation stripped. */
-function proposition(body: string, toks: readonly Tok[], from: number, about: Chunk | null, aboutName: string | null): string {
+function proposition(
+  body: string,
+  toks: readonly Tok[],
+  from: number,
+  about: Chunk | null,
+  aboutName: string | null,
+): string {
   let to = toks.length;
   for (let k = from; k < toks.length; k++) {
     if (toks[k]!.lower === ';' || (k > from + 3 && toks[k]!.lower === ',' && toks[k + 1]?.pos === 'SCONJ')) {
@@ -31,9 +37,13 @@ function proposition(body: string, toks: readonly Tok[], from: number, about: Ch
   }
   if (to <= from) return '';
   let text = body.slice(toks[from]!.start, toks[to - 1]!.end);
-  text = text.replace(/[“”"«»]/g, '').replace(/[\s.,;:]+$/u, '').trim();
+  text = text
+    .replace(/[“”"«»]/g, '')
+    .replace(/[\s.,;:]+$/u, '')
+    .trim();
   // "accused Baku of collaborating …" → "Baku collaborating …"
-  if (about && aboutName && toks[from]!.lower.endsWith('ing') && from > about.end) text = `${aboutName} ${text}`;
+  if (about && aboutName && toks[from]!.lower.endsWith('ing') && from > about.end)
+    text = `${aboutName} ${text}`;
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
@@ -58,7 +68,9 @@ export function sentenceClaims(
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /(ed|ing)$/.test(t.lower))) continue;
-    const v = lemmaCandidates(t).map((l) => cues.verbs.get(l)).find(Boolean);
+    const v = lemmaCandidates(t)
+      .map((l) => cues.verbs.get(l))
+      .find(Boolean);
     if (!v) continue;
     // Passive reporting ("as acknowledged by officials in Baku") names the claimant with "by".
     const by = toks[i + 1]?.lower === 'by' ? chunks.find((c) => c.start > i && c.prep === 'by') : null;
@@ -78,7 +90,13 @@ export function sentenceClaims(
       after.find((c) => c.start >= from) ??
       null;
     if (v.complement === 'any' && !about && from === i + 1) continue;
-    const text = proposition(doc.body, toks, from, about, about ? (names.get(about.state) ?? about.state) : null);
+    const text = proposition(
+      doc.body,
+      toks,
+      from,
+      about,
+      about ? (names.get(about.state) ?? about.state) : null,
+    );
     if (text.split(/\s+/).length < 2) continue;
     // One claim per claimant and sentence: "spoke … and called X “…”" is one assertion.
     const who = claimantOf(claimant);
@@ -111,7 +129,9 @@ export function linkDenials(
 ): Claim[] {
   const unlinked: Claim[] = [];
   for (const d of denials) {
-    const target = [...claims].reverse().find((c) => c.start <= d.at && c.about === d.denier && c.claimant !== d.denier);
+    const target = [...claims]
+      .reverse()
+      .find((c) => c.start <= d.at && c.about === d.denier && c.claimant !== d.denier);
     if (target) {
       if (!target.disputedBy.includes(d.denier)) target.disputedBy.push(d.denier);
       continue;

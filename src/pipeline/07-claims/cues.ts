@@ -20,7 +20,17 @@ const RelationsFile = z.object({
   relations: z.array(
     z.object({
       id: z.string().min(1),
-      type: z.enum(['alliance', 'partnership', 'rivalry', 'dispute', 'trade', 'energy', 'arms_supply', 'intelligence', 'diplomatic_ties']),
+      type: z.enum([
+        'alliance',
+        'partnership',
+        'rivalry',
+        'dispute',
+        'trade',
+        'energy',
+        'arms_supply',
+        'intelligence',
+        'diplomatic_ties',
+      ]),
       cues: z.array(z.string().min(1)).min(1),
       requires: z.array(z.string()).optional(),
       excludes: z.array(z.string()).optional(),
@@ -59,7 +69,10 @@ let relationCache: readonly RelationCue[] | null = null;
 export function claimCues(): ClaimCues {
   if (claimCache) return claimCache;
   const d = load(path.join(ontologyDir, 'events', 'claims.yaml'), ClaimsFile);
-  claimCache = Object.freeze({ verbs: new Map(d.verbs.map((v) => [v.lemma, Object.freeze(v)])), nouns: new Set(d.nouns) });
+  claimCache = Object.freeze({
+    verbs: new Map(d.verbs.map((v) => [v.lemma, Object.freeze(v)])),
+    nouns: new Set(d.nouns),
+  });
   return claimCache;
 }
 

@@ -1,4 +1,4 @@
-import type { Claim, Doc, Relation, Sentence } from '../../model/types.js';
+import type { Claim, Relation, Sentence } from '../../model/types.js';
 import type { Stage } from '../stage.js';
 import { buildChunks, subjectFinder, type Chunk } from '../06-events/coder.js';
 import { coderCues } from '../06-events/coder-cues.js';
@@ -24,12 +24,16 @@ export const stage: Stage = {
     };
     // A person tied to no state (an analyst) can still make a claim: they stand for themselves.
     const states = actorStates(doc, ctx.actors);
-    for (const a of doc.actors) if (a.kind === 'person' && !states.has(a.id)) states.set(a.id, { state: a.id, kind: 'person' });
+    for (const a of doc.actors)
+      if (a.kind === 'person' && !states.has(a.id)) states.set(a.id, { state: a.id, kind: 'person' });
     const names = new Map(doc.actors.filter((a) => a.kind === 'state').map((a) => [a.id, a.name] as const));
     const claims: Claim[] = [];
     const relations: Relation[] = [];
     const denials: { denier: string; at: number; sentence: Sentence }[] = [];
-    const spans = new Map<number, { start: number; end: number; actorId: string; state: string; kind: string }[]>();
+    const spans = new Map<
+      number,
+      { start: number; end: number; actorId: string; state: string; kind: string }[]
+    >();
     for (const m of doc.mentions) {
       const st = m.actorId ? states.get(m.actorId) : undefined;
       if (!st || !m.actorId) continue;
@@ -43,7 +47,16 @@ export const stage: Stage = {
       try {
         const toks = sentenceTokens(doc, s);
         const chunks = buildChunks(toks, sp, ccues);
-        const found = sentenceClaims(doc, s, toks, chunks, cues, names, subjectFinder(toks, chunks, ccues), claimantOf);
+        const found = sentenceClaims(
+          doc,
+          s,
+          toks,
+          chunks,
+          cues,
+          names,
+          subjectFinder(toks, chunks, ccues),
+          claimantOf,
+        );
         claims.push(...found.claims);
         denials.push(...found.denials.map((d) => ({ ...d, sentence: s })));
         relations.push(...sentenceRelations(s, toks, chunks, rcues, doc.dates));

@@ -30,13 +30,16 @@ function pairAround(chunks: readonly Chunk[], at: number): [Chunk, Chunk] | null
   // "Ankara and Baku have advanced their cooperation", "ties between X and Y"
   const side = before.length >= 2 ? before.slice().reverse() : after;
   for (let x = 0; x < side.length; x++)
-    for (let y = x + 1; y < side.length; y++) if (side[x]!.state !== side[y]!.state) return [side[x]!, side[y]!];
+    for (let y = x + 1; y < side.length; y++)
+      if (side[x]!.state !== side[y]!.state) return [side[x]!, side[y]!];
   return null;
 }
 
 /** A "since"-date for the relation: a year-or-finer date expression in the sentence. */
 function sinceOf(dates: readonly DateExpr[], s: Sentence): string | null {
-  const d = dates.find((x) => x.start >= s.start && x.end <= s.end && ['day', 'month', 'year'].includes(x.precision));
+  const d = dates.find(
+    (x) => x.start >= s.start && x.end <= s.end && ['day', 'month', 'year'].includes(x.precision),
+  );
   return d ? d.value.slice(0, 4) : null;
 }
 
