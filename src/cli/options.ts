@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { actorRegistryFor } from '../model/actors.js';
+import { loadPetrarchDictionaries } from '../model/petrarch-dictionaries.js';
 import { DEFAULT_MAX_BYTES, ingestOptions, type IngestOptions } from '../ingest/index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { CliError, type Io } from './io.js';
@@ -10,6 +11,7 @@ export interface InputFlags {
   encoding?: string;
   published?: string;
   actors?: string;
+  dictionaries?: string;
   maxBytes?: string;
   timeout?: string;
 }
@@ -27,6 +29,7 @@ export function withInputOptions(cmd: Command): Command {
     )
     .option('--published <YYYY-MM-DD>', 'reference date for inputs that state none')
     .option('--actors <dir>', 'extra actor definitions (YAML folder)')
+    .option('--dictionaries <dir>', 'code events with PETRARCH/TABARI dictionaries (*.actors/agents/verbs/discards.txt)')
     .option('--max-bytes <size>', 'largest input accepted, e.g. 50MB, 200k', '50MB')
     .option('--timeout <seconds>', 'http(s) inputs: seconds to wait for a response', '15');
 }
@@ -78,6 +81,13 @@ export function toStageContext(
       throw new CliError(/^cannot /.test(msg) ? msg : `cannot load actors from ${flags.actors}: ${msg}`);
     }
     ctx.actorsDir = dir;
+  }
+  if (flags.dictionaries) {
+    try {
+      ctx.dictionaries = loadPetrarchDictionaries(resolve(io.cwd, flags.dictionaries));
+    } catch (err) {
+      throw new CliError(`cannot load dictionaries from ${flags.dictionaries}: ${(err as Error).message}`);
+    }
   }
   return ctx;
 }

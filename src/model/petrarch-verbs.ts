@@ -44,6 +44,8 @@ export interface PetrarchPattern {
   after: readonly PetrarchToken[];
   code: PetrarchCode;
   comment: string | null;
+  /** True when the first token after `*` must follow the verb directly (`*_UP`). */
+  verbJoinNext?: boolean;
 }
 
 export interface PetrarchVerbForm {
@@ -227,6 +229,7 @@ export function parsePetrarchVerbs(text: string, file: string): PetrarchVerbDict
         line,
         before: tokens.slice(0, at),
         after: tokens.slice(at + 1),
+        verbJoinNext: tokens[at]!.joinNext,
         code: codes[0]!,
         comment,
       });

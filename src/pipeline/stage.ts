@@ -1,5 +1,6 @@
 import type { Doc } from '../model/types.js';
 import type { ActorRegistry } from '../model/actors.js';
+import type { PetrarchDictionaries } from '../model/petrarch-dictionaries.js';
 
 /** Shared, read-only context every stage may consult (the frozen ontology, options). */
 export interface StageContext {
@@ -9,6 +10,8 @@ export interface StageContext {
   registry?: unknown;
   /** The actor knowledge base (default: the repository's, loaded once). */
   actors?: ActorRegistry;
+  /** PETRARCH dictionaries (`--dictionaries DIR`): events are coded with them instead. */
+  dictionaries?: PetrarchDictionaries;
 }
 
 /**
