@@ -10,7 +10,7 @@
  * Prints a summary and writes bench/results/eval.json. Skips (exit 0) when ../shared is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { resultsDir, sharedOrSkip } from './shared.js';
@@ -144,7 +144,10 @@ if (want('petrarch')) {
   };
 }
 
-writeFileSync(path.join(resultsDir, 'eval.json'), JSON.stringify(out, null, 2) + '\n');
+// A partial run (`npm run eval -- gold`) updates its own sections and keeps the others.
+const evalFile = path.join(resultsDir, 'eval.json');
+const previous = only.size && existsSync(evalFile) ? (JSON.parse(readFileSync(evalFile, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(evalFile, JSON.stringify({ ...previous, ...out }, null, 2) + '\n');
 
 const o = out as any;
 console.log(`Faultline eval (${o.date})`);
