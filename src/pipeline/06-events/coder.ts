@@ -241,7 +241,11 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
       cuts.push({ at: i, opener: i });
       continue;
     }
-    if (cues.complementizers.has(t.lower) && t.pos === 'SCONJ') {
+    // "that" opens a clause as a complementizer ("said that …") or a relative pronoun ("a charge that Baku denied").
+    if (
+      (cues.complementizers.has(t.lower) && t.pos === 'SCONJ') ||
+      (cues.relativePronouns.has(t.lower) && t.pos === 'PRON' && verbFollows(toks, i))
+    ) {
       cuts.push({ at: i, opener: i });
       continue;
     }
@@ -270,7 +274,7 @@ function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[], 
   for (let w = 0; w < words.length; w++) {
     let skips = 0;
     while (j < end && !lemmaCandidates(toks[j]!).includes(words[w]!)) {
-      if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON'].includes(toks[j]!.pos)) return -1;
+      if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON', 'NOUN'].includes(toks[j]!.pos)) return -1;
       j++;
       skips++;
     }
@@ -454,8 +458,18 @@ function roleChunks(
   const { clause } = trig;
   const after = chunks.filter((x) => x.start >= trig.end && x.start < clause.end);
   switch (role) {
-    case 'subject':
-      return subject ? coordinated(subject, chunks, toks) : [];
+    case 'subject': {
+      if (!subject) return [];
+      // A nominal event takes the clause's subject only as the object of its verb
+      // ("X staged drills", "X launched a petition"): verb, then determiners and modifiers.
+      if (trig.pattern.nominal) {
+        let k = trig.start - 1;
+        const inChunk = (i: number) => chunks.some((x) => x.start <= i && i < x.end);
+        while (k > subject.end && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV'].includes(toks[k]!.pos) || inChunk(k))) k--;
+        if (!(toks[k]?.pos === 'VERB' || toks[k]?.pos === 'AUX') || k < subject.end) return [];
+      }
+      return coordinated(subject, chunks, toks);
+    }
     case 'object': {
       // The first actor after the trigger that is not governed by a preposition.
       // "condemned remarks by X", "criticised the statement of X": a non-actor object
@@ -534,6 +548,9 @@ export function modalityOf(
   }
   if (hasPhrase(toks, Math.max(0, from - 1), to + 1, cues.phrases.allegedWords)) return 'alleged';
   if (hasWord(toks, from, to, cues.allegedWords)) return 'alleged';
+  // An act inside an accusation or a denial is alleged or denied, even when hedged ("accused X of trying to …").
+  if (governingLemma && cues.denyingVerbs.has(governingLemma)) return 'denied';
+  if (governingLemma && cues.allegingVerbs.has(governingLemma)) return 'alleged';
   if (
     hasWord(toks, from, to, cues.hypotheticalWords) ||
     hasPhrase(toks, from, to, cues.phrases.hypotheticalWords)
@@ -546,8 +563,6 @@ export function modalityOf(
     for (let j = k - 1; j >= Math.max(from, k - 4); j--)
       if (cues.hypotheticalVerbs.has(toks[j]!.lemma) && toks[j]!.pos === 'VERB') return 'hypothetical';
   }
-  if (governingLemma && cues.denyingVerbs.has(governingLemma)) return 'denied';
-  if (governingLemma && cues.allegingVerbs.has(governingLemma)) return 'alleged';
   void governing;
   return 'asserted';
 }
@@ -636,8 +651,14 @@ function codeTrigger(
     targets = subject ? coordinated(subject, chunks, toks) : [];
     // An agentless passive domestic act ("suspects were arrested") is the state's own.
     if (!sources.length && p.domestic && targets.length) {
-      agentless = true;
-      sources = [targets[0]!];
+      // "detained there", "arrested in Iran": the place says who acted; with "there" we cannot tell.
+      const place = chunks.find((x) => x.prep === 'in' && x.start > trig.start && x.start < trig.clause.end);
+      const there = toks.slice(trig.end, trig.clause.end).some((t) => t.lower === 'there');
+      if (place) sources = [place];
+      else if (!there) {
+        agentless = true;
+        sources = [targets[0]!];
+      }
     }
   } else {
     for (const r of p.source) {
@@ -768,15 +789,29 @@ const COMPLEMENT_MARKERS = new Set(['of', 'that', 'for']);
  */
 function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): string | null {
   let sawMarker = false;
+  let verbs = 0;
   for (let k = at - 1; k >= 0; k--) {
     const t = toks[k]!;
-    if (t.lower === ';' || t.lower === '.') break;
+    if (t.lower === ';' || t.lower === '.' || t.lower === ':') break;
+    // A relative clause or a new coordinated clause is not inside the complement.
+    if ((t.lower === 'which' || t.lower === 'who') && !sawMarker) return null;
+    if (cues.clauseOpeners.has(t.lower) && t.lower !== 'that' && !sawMarker) return null;
     if (COMPLEMENT_MARKERS.has(t.lower)) sawMarker = true;
-    if (t.pos === 'VERB' && (cues.allegingVerbs.has(t.lemma) || cues.denyingVerbs.has(t.lemma))) {
-      // A denying verb governs a directly following gerund too ("denied supplying arms").
-      if (sawMarker || k === at - 1 || cues.denyingVerbs.has(t.lemma)) return t.lemma;
+    // wink tags some verbs as nouns: "sources claim that …", "has long accused".
+    const verbal =
+      t.pos === 'VERB' || ((t.pos === 'NOUN' || t.pos === 'ADJ') && (/(ed)$/.test(t.lower) || toks[k + 1]?.lower === 'that'));
+    if (!verbal) continue;
+    const lemma = lemmaCandidates(t).find((l) => cues.allegingVerbs.has(l) || cues.denyingVerbs.has(l));
+    if (lemma) {
+      // "claimed that Baku granted …", "accused Iran of supporting …", "denied supplying …",
+      // "Tehran believes Baku facilitated …": the complement holds at most one verb of its own.
+      if (sawMarker || k === at - 1 || cues.denyingVerbs.has(lemma) || verbs <= 1) return lemma;
+      return null;
     }
-    if (t.pos === 'VERB' && !sawMarker && k < at - 1) return null;
+    verbs++;
+    // Past a marker, another verb governs the complement: not an alleging one.
+    if (sawMarker) return null;
+    if (verbs > 2) return null;
   }
   return null;
 }

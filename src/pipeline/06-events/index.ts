@@ -114,7 +114,11 @@ export const stage: Stage = {
     // The last actor that accused or criticised each state (disapproval, root 11), for bare denials.
     const accusers = new Map<string, Chunk>();
     const accuserOf = (state: string) => accusers.get(state) ?? null;
+    let previousStart = 0;
+    let currentStart = 0;
     for (const s of doc.sentences) {
+      previousStart = currentStart;
+      currentStart = s.start;
       const spans = bySentence.get(s.index);
       if (!spans?.length) {
         carried = null;
@@ -134,6 +138,12 @@ export const stage: Stage = {
         );
         for (const e of raw) {
           if (e.code.startsWith('11') && e.modality !== 'negated') accusers.set(e.target.state, e.source);
+          // "Sources claimed Baku granted …. Azerbaijani officials have denied the reports.": a
+          // denial flips the denier's alleged acts in this and the previous sentence to denied.
+          if (e.code.startsWith('016') && e.modality === 'asserted') {
+            for (const prior of events)
+              if (prior.modality === 'alleged' && prior.source === e.source.state && prior.start >= previousStart) prior.modality = 'denied';
+          }
           const coded = toCoded(doc, s, e, toks);
           if (coded) events.push(coded);
         }
