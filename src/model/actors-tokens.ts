@@ -44,13 +44,12 @@ export function tokenizeFolded(folded: string, offset = 0): Token[] {
     if (isWordChar(folded, i)) while (j < n && isWordChar(folded, j)) j++;
     else if (c >= 0xd800 && c <= 0xdbff && j < n) j++; // keep a surrogate pair together
     const t = folded.slice(i, j);
-    const first = t[0]!;
     out.push({
       start: i + offset,
       end: j + offset,
       text: t,
-      key: t.toLowerCase(),
-      cap: first !== first.toLowerCase(),
+      key: lowerCased(folded, i, j, t),
+      cap: isCap(c, t),
       space: i === 0 || i !== prevEnd,
     });
     prevEnd = j;
@@ -60,6 +59,25 @@ export function tokenizeFolded(folded: string, offset = 0): Token[] {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * `t` (= folded[i, j)) lower-cased. toLowerCase is a runtime call, and most tokens are already
+ * lower case or punctuation: only tokens with an upper-case or non-ASCII unit pay for it.
+ */
+function lowerCased(folded: string, i: number, j: number, t: string): string {
+  for (let k = i; k < j; k++) {
+    const c = folded.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 128) return t.toLowerCase();
+  }
+  return t;
+}
+
+/** True when the first letter is upper case; ASCII without building a lower-cased copy. */
+function isCap(c: number, t: string): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = t[0]!;
+  return first !== first.toLowerCase();
+}
 const SPACE = /\s/;
 
 function isSpace(c: number): boolean {
@@ -143,6 +161,11 @@ export class PhraseIndex<T> {
   /** The phrases starting with this word key, longest first (do not modify). */
   startingWith(key: string): readonly { keys: readonly string[]; value: T }[] {
     return this.byFirst.get(key) ?? NONE;
+  }
+
+  /** The word keys some phrase starts with (for building combined pre-checks). */
+  firstKeys(): IterableIterator<string> {
+    return this.byFirst.keys();
   }
 
   /** True when some phrase starts with this word key (a cheap pre-check). */

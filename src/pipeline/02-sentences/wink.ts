@@ -6,7 +6,7 @@ import { foldText } from '../text-map.js';
 /**
  * The one wink instance of the pipeline. Only the steps the stages read run: sentence
  * boundaries and part of speech; wink's entity recogniser, negation and sentiment are
- * skipped, which is close to half of readDoc's cost.
+ * skipped, about a third of readDoc's cost (bench/pipeline.ts).
  */
 export const nlp = winkNLP(model, ['sbd', 'pos']);
 /** wink with its default pipeline, for comparison in benchmarks. */

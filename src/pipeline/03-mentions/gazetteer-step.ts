@@ -1,13 +1,21 @@
 import type { ActorRegistry, GazetteerForm } from '../../model/actors.js';
 import type { Token } from '../../model/actors-tokens.js';
 import { foldText } from '../text-map.js';
-import type { Hit, Scan } from './scan.js';
+import { FIRST, type Hit, type Scan } from './scan.js';
+
+// Folded surfaces of exact-case forms, folded once rather than at every check.
+const foldedSurface = new Map<string, string>();
+function folded(surface: string): string {
+  let out = foldedSurface.get(surface);
+  if (out === undefined) foldedSurface.set(surface, (out = foldText(surface)));
+  return out;
+}
 
 function casingOk(tokens: readonly Token[], i: number, f: GazetteerForm): boolean {
   for (let k = 0; k < f.casing.length; k++) {
     const t = tokens[i + k]!;
     const c = f.casing[k];
-    if (c === 'exact' && t.text !== foldText(f.surface[k] ?? '')) return false;
+    if (c === 'exact' && t.text !== folded(f.surface[k] ?? '')) return false;
     if (c === 'cap' && !t.cap) return false;
   }
   return true;
@@ -21,11 +29,18 @@ const capWord = (t: Token | undefined) => !!t && t.cap && WORD.test(t.text);
  * names capitalised). Ambiguous names next to another capitalised word ("Jordan Smith") are
  * dropped.
  *
+ * `first` (from {@link firstBits}) lets it skip words no name starts with.
+ *
  * @example findHits(reg, tokenize('Iran’s envoy')) // [{ i: 0, j: 1, possessiveEnd: 3, … }]
  */
-export function findHits(reg: ActorRegistry, tokens: readonly Token[]): Hit[] {
+export function findHits(reg: ActorRegistry, tokens: readonly Token[], first?: Uint8Array): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length;) {
+    // No gazetteer name starts with this word (precomputed by firstBits): nothing to match.
+    if (first && !(first[i]! & FIRST.gazetteer)) {
+      i++;
+      continue;
+    }
     const list = reg.gazetteer.startingWith(tokens[i]!.key);
     let taken = 0;
     // The list is sorted longest first: collect the forms of the longest length that fits.
@@ -90,12 +105,15 @@ export function anchorContextual(scan: Scan): void {
       const acr = scan.hitAt[h.j + 1];
       return scan.key(h.j) === '(' && !!acr && acr.forms.some((x) => x.id === f.id);
     });
+    // Later checks in this loop must see the filtered forms, not memoised references.
+    scan.hitsChanged();
   }
   const keep = scan.hits.filter((h) => h.forms.length > 0);
   scan.hits.length = 0;
   scan.hits.push(...keep);
   scan.hitAt.fill(undefined);
   for (const h of keep) scan.hitAt[h.i] = h;
+  scan.hitsChanged();
 }
 
 const KIND_ORDER = ['state', 'igo', 'org', 'group', 'place', 'person'];

@@ -10,7 +10,7 @@ import { counterpartStep, roleNounStep, titleStep } from './person-step.js';
 import { extendStep, organStep, unknownOrgStep } from './org-step.js';
 import { descriptionStep, stateModifierStep } from './state-step.js';
 import { appositionStep } from './apposition-step.js';
-import { Scan } from './scan.js';
+import { Scan, firstBits } from './scan.js';
 import { surnameMentions, surnamesOf } from './surname-step.js';
 
 /**
@@ -49,7 +49,8 @@ export function findCandidates(doc: Doc, reg: ActorRegistry, view: WinkView | nu
     const tokens: Token[] = [];
     while (t < all0.length && all0[t]!.end <= s.end) tokens.push(all0[t++]!);
     if (tokens[0]) tokens[0] = { ...tokens[0], space: true };
-    const scan = new Scan(reg, tokens, s.index, view, findHits(reg, tokens));
+    const first = firstBits(reg, tokens);
+    const scan = new Scan(reg, tokens, s.index, view, findHits(reg, tokens, first), first);
     for (const step of STEPS) step(scan, doc.body);
     scans.push(scan);
     all.push(...scan.out);
@@ -57,9 +58,9 @@ export function findCandidates(doc: Doc, reg: ActorRegistry, view: WinkView | nu
   const surnames = surnamesOf(reg, all);
   if (surnames.size) {
     for (const scan of scans) {
-      const spans = scan.out.map((c) => [c.start, c.end] as const);
-      const covered = (s: number, e: number) => spans.some(([a, b]) => a < e && s < b);
-      all.push(...surnameMentions(scan.tokens, surnames, covered, scan.sentence));
+      const covered = (s: number, e: number) => scan.out.some((c) => c.start < e && s < c.end);
+      const found = surnameMentions(scan.tokens, surnames, covered, scan.sentence);
+      for (const c of found) all.push(c);
     }
   }
   return dedupe(all);

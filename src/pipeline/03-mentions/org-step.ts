@@ -1,7 +1,8 @@
+import type { ActorEntry } from '../../model/actors.js';
 import { slug } from './candidate.js';
 import { textOf } from './names.js';
 import { organActor } from './organ-actor.js';
-import type { Scan } from './scan.js';
+import { FIRST, type Scan } from './scan.js';
 
 const DETS = new Set(['the', 'a', 'an']);
 
@@ -12,10 +13,22 @@ function personState(scan: Scan, i: number): { state: string; j: number } | null
   for (const f of h.forms) {
     const e = scan.entry(f.id);
     if (e?.kind !== 'person') continue;
-    const lead = e.roles.filter((r) => r.office === 'head_of_state' || r.office === 'head_of_government');
-    if (lead.length) return { state: lead[lead.length - 1]!.state, j: h.possessiveEnd ?? h.j };
+    const state = leadState(e);
+    if (state !== null) return { state, j: h.possessiveEnd ?? h.j };
   }
   return null;
+}
+
+// The state a person last led, per (frozen) entry: asked at every mention of the person.
+const leadStates = new WeakMap<ActorEntry, string | null>();
+function leadState(e: ActorEntry): string | null {
+  let state = leadStates.get(e);
+  if (state === undefined) {
+    const lead = e.roles.filter((r) => r.office === 'head_of_state' || r.office === 'head_of_government');
+    state = lead.length ? lead[lead.length - 1]!.state : null;
+    leadStates.set(e, state);
+  }
+  return state;
 }
 
 /** True when the organ word ending at token `last` modifies a noun ("military technology"). */
@@ -87,7 +100,7 @@ export function organStep(scan: Scan, body: string): void {
     }
     // "the foreign ministry of Ruritania"
     if (DETS.has(scan.key(i))) {
-      const mod = lex.titleModifiers.has(scan.key(i + 1)) ? 1 : 0;
+      const mod = scan.startsAny(i + 1, FIRST.titleModifier) ? 1 : 0;
       const o =
         lex.organs.longestAt(scan.tokens, i + 1 + mod) ??
         (mod ? lex.organs.longestAt(scan.tokens, i + 1) : null);
@@ -356,6 +369,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
   }
   // "cyber security company Acme Group": a descriptor before a known or new organisation.
   for (let r = 0; r < n; r++) {
+    if (!scan.startsAny(r, FIRST.orgNoun)) continue;
     const m = lex.orgNouns.longestAt(scan.tokens, r);
     if (!m || scan.tokens[r]!.cap) continue;
     const k = r + m.length;

@@ -1,7 +1,7 @@
 import type { TitleDef } from '../../model/actors.js';
 import { slug, type Proto, type Resolve } from './candidate.js';
 import { knownPerson, nameEnd, textOf } from './names.js';
-import type { Scan, StateRef } from './scan.js';
+import { FIRST, type Scan, type StateRef } from './scan.js';
 
 interface TitleRun {
   start: number;
@@ -19,17 +19,10 @@ function titleRunAt(scan: Scan, i: number): TitleRun | null {
   const key0 = scan.key(i);
   // Cheap pre-check: a run starts with "the", a modifier, a state or a title/honorific word.
   const hit = scan.hitAt[i];
+  const starter = FIRST.title | FIRST.honorific | FIRST.titleModifier;
   if (hit) {
-    const next = scan.key(hit.possessiveEnd ?? hit.j);
-    if (!lex.titles.hasFirst(next) && !lex.honorifics.hasFirst(next) && !lex.titleModifiers.has(next))
-      return null;
-  } else if (
-    key0 !== 'the' &&
-    !lex.titleModifiers.has(key0) &&
-    !lex.titles.hasFirst(key0) &&
-    !lex.honorifics.hasFirst(key0)
-  )
-    return null;
+    if (!scan.startsAny(hit.possessiveEnd ?? hit.j, starter)) return null;
+  } else if (key0 !== 'the' && !scan.startsAny(i, starter)) return null;
   let k = i;
   let det = false;
   if (scan.key(k) === 'the') {
@@ -37,13 +30,13 @@ function titleRunAt(scan: Scan, i: number): TitleRun | null {
     k++;
   }
   const states: StateRef[] = [];
-  while (lex.titleModifiers.has(scan.key(k)) && !lex.titles.longestAt(scan.tokens, k)) k++;
+  while (scan.startsAny(k, FIRST.titleModifier) && !lex.titles.longestAt(scan.tokens, k)) k++;
   const ref = scan.stateRefAt(k);
   if (ref && (ref.possessive || ref.form === 'adjective' || ref.form === 'name')) {
     states.push(ref);
     k = ref.j;
   }
-  while (lex.titleModifiers.has(scan.key(k)) && !lex.titles.longestAt(scan.tokens, k)) k++;
+  while (scan.startsAny(k, FIRST.titleModifier) && !lex.titles.longestAt(scan.tokens, k)) k++;
   const marks: number[] = [];
   let title: TitleDef | null = null;
   for (;;) {
@@ -208,6 +201,7 @@ export function titleStep(scan: Scan, body: string): void {
 export function roleNounStep(scan: Scan, body: string): void {
   const lex = scan.reg.lexicon;
   for (let r = 0; r < scan.tokens.length; r++) {
+    if (!scan.startsAny(r, FIRST.roleNoun)) continue;
     const m = lex.roleNouns.longestAt(scan.tokens, r);
     if (!m || scan.tokens[r]!.cap) continue;
     const k = r + m.length;

@@ -25,16 +25,82 @@ export interface StateRef {
 
 const WORDLIKE = /^[\p{L}\p{N}]/u;
 
+/**
+ * Bits of {@link Scan.startsAny}: which lexicon lists hold a phrase whose first word is a
+ * token's key. One lookup per token replaces one per list and step in the per-token loops.
+ */
+export const FIRST = {
+  title: 1,
+  honorific: 2,
+  titleModifier: 4,
+  roleNoun: 8,
+  orgNoun: 16,
+  anaphora: 32,
+  determiner: 64,
+  gazetteer: 128,
+} as const;
+
+const firstTables = new WeakMap<ActorRegistry, Map<string, number>>();
+
+/** Word key → {@link FIRST} bits, built once per (frozen) registry. */
+function firstTable(reg: ActorRegistry): Map<string, number> {
+  const lex = reg.lexicon;
+  let table = firstTables.get(reg);
+  if (table) return table;
+  table = new Map();
+  const add = (keys: Iterable<string>, bit: number) => {
+    for (const k of keys) table!.set(k, (table!.get(k) ?? 0) | bit);
+  };
+  add(lex.titles.firstKeys(), FIRST.title);
+  add(lex.honorifics.firstKeys(), FIRST.honorific);
+  add(lex.titleModifiers, FIRST.titleModifier);
+  add(lex.roleNouns.firstKeys(), FIRST.roleNoun);
+  add(lex.orgNouns.firstKeys(), FIRST.orgNoun);
+  add(lex.anaphora.firstKeys(), FIRST.anaphora);
+  add(lex.determiners, FIRST.determiner);
+  add(reg.gazetteer.firstKeys(), FIRST.gazetteer);
+  firstTables.set(reg, table);
+  return table;
+}
+
+/**
+ * The {@link FIRST} bits of each token's key: one lookup per token for all the lists.
+ *
+ * @example firstBits(reg, tokenize('the envoy'))[0] & FIRST.determiner // 64
+ */
+export function firstBits(reg: ActorRegistry, tokens: readonly Token[]): Uint8Array {
+  const table = firstTable(reg);
+  const out = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) out[k] = table.get(tokens[k]!.key) ?? 0;
+  return out;
+}
+
+/** True when the text starts with a letter or digit (ASCII checked without a regex). */
+function wordLike(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return c >= 128 && WORDLIKE.test(text);
+}
+
+const SPAN_SCALE = 2 ** 26;
+
+/** Sentinel of the state-reference memo: not computed yet. */
+const UNSET = undefined;
+
 /** The working state of one sentence's scan: its tokens, gazetteer hits and findings. */
 export class Scan {
   readonly hitAt: (Hit | undefined)[];
   readonly out: Candidate[] = [];
   /** How many recorded mentions cover each token (for overlap checks without a scan). */
   private readonly cover: Uint16Array;
-  /** `start|end` of every recorded mention. */
-  private readonly spans = new Set<string>();
+  /** Every recorded mention as a number (start × 2^26 + end: bodies stay far below 64M chars). */
+  private readonly spans = new Set<number>();
+  /** Memo of {@link stateRefAt} per token (null: none); cleared by {@link hitsChanged}. */
+  private refs: (StateRef | null | undefined)[];
   /** 1 where the token is a word (letters or digits), 0 for punctuation. */
   private readonly isWord: Uint8Array;
+  /** {@link FIRST} bits of each token's key. */
+  private readonly first: Uint8Array;
 
   constructor(
     readonly reg: ActorRegistry,
@@ -42,12 +108,20 @@ export class Scan {
     readonly sentence: number,
     readonly view: WinkView | null,
     readonly hits: Hit[],
+    first?: Uint8Array,
   ) {
     this.hitAt = new Array(tokens.length);
     for (const h of hits) this.hitAt[h.i] = h;
     this.cover = new Uint16Array(tokens.length);
     this.isWord = new Uint8Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) this.isWord[k] = WORDLIKE.test(tokens[k]!.text) ? 1 : 0;
+    this.first = first ?? firstBits(reg, tokens);
+    for (let k = 0; k < tokens.length; k++) this.isWord[k] = wordLike(tokens[k]!.text) ? 1 : 0;
+    this.refs = new Array(tokens.length);
+  }
+
+  /** Call after changing `hits`/`hitAt`, so memoised state references are recomputed. */
+  hitsChanged(): void {
+    this.refs = new Array(this.tokens.length);
   }
 
   /** The index of the token ending at `offset`, or -1. */
@@ -92,6 +166,15 @@ export class Scan {
     return -1;
   }
 
+  /**
+   * True when token i's key starts a phrase of one of the lists in `bits` (false past the end).
+   * A cheap pre-check: `startsAny(i, FIRST.roleNoun)` is false exactly when
+   * `lexicon.roleNouns.longestAt(tokens, i)` must be null.
+   */
+  startsAny(i: number, bits: number): boolean {
+    return ((this.first[i] ?? 0) & bits) !== 0;
+  }
+
   word(i: number): boolean {
     return this.isWord[i] === 1;
   }
@@ -125,9 +208,15 @@ export class Scan {
   stateRefAt(i: number): StateRef | null {
     const h = this.hitAt[i];
     if (!h) return null;
+    // Memoised: steps ask for the same token many times. Callers only read the result.
+    const had = this.refs[i];
+    if (had !== UNSET) return had;
     const f = h.forms.find((x) => this.entry(x.id)?.kind === 'state');
-    if (!f) return null;
-    return { state: f.id, i, j: h.possessiveEnd ?? h.j, possessive: h.possessiveEnd !== null, form: f.form };
+    const ref = f
+      ? { state: f.id, i, j: h.possessiveEnd ?? h.j, possessive: h.possessiveEnd !== null, form: f.form }
+      : null;
+    this.refs[i] = ref;
+    return ref;
   }
 
   /** The state reference that ends right before token k ("Iran's |", "Iranian |"), if any. */
@@ -163,7 +252,7 @@ export class Scan {
     c: { actorId?: string | null; rule: string; inner?: boolean; proto?: Proto; resolve?: Resolve },
   ): void {
     if (i >= j || j > this.tokens.length) return;
-    this.spans.add(`${this.startOf(i)}|${this.endOf(j)}`);
+    this.spans.add(this.startOf(i) * SPAN_SCALE + this.endOf(j));
     this.mark(i, j, 1);
     const cand: Candidate = {
       start: this.startOf(i),
@@ -180,7 +269,7 @@ export class Scan {
 
   /** True when a mention already covers exactly tokens [i, j). */
   has(i: number, j: number): boolean {
-    return this.spans.has(`${this.startOf(i)}|${this.endOf(j)}`);
+    return this.spans.has(this.startOf(i) * SPAN_SCALE + this.endOf(j));
   }
 
   /** True when some recorded mention overlaps tokens [i, j). */

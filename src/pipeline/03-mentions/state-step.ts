@@ -1,4 +1,4 @@
-import type { Scan } from './scan.js';
+import { FIRST, type Scan } from './scan.js';
 
 /**
  * State mentions with their own modifiers: "landlocked Ruritania", "Ruritanian foe Freedonia".
@@ -44,13 +44,14 @@ export function stateModifierStep(scan: Scan): void {
 export function descriptionStep(scan: Scan): void {
   const lex = scan.reg.lexicon;
   for (let i = 0; i < scan.tokens.length; i++) {
+    if (!scan.startsAny(i, FIRST.anaphora | FIRST.determiner)) continue;
     const a = lex.anaphora.longestAt(scan.tokens, i);
     if (a) {
       scan.emit(i, i + a.length, { rule: 'anaphora', resolve: { by: 'anaphora', via: a.value.via } });
       i += a.length - 1;
       continue;
     }
-    if (!lex.determiners.has(scan.key(i))) continue;
+    if (!scan.startsAny(i, FIRST.determiner)) continue;
     let k = i + 1;
     let d = lex.descriptions.longestAt(scan.tokens, k);
     if (!d && lex.ordinals.has(scan.key(k))) {

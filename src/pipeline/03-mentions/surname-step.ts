@@ -24,6 +24,14 @@ export function surnamesOf(reg: ActorRegistry, found: readonly Candidate[]): Set
   return out;
 }
 
+// First words of a document's surnames, computed once per set rather than once per sentence.
+const firstsMemo = new WeakMap<ReadonlySet<string>, Set<string>>();
+function firstsOf(surnames: ReadonlySet<string>): Set<string> {
+  let out = firstsMemo.get(surnames);
+  if (!out) firstsMemo.set(surnames, (out = new Set([...surnames].map((s) => s.split(' ')[0]!))));
+  return out;
+}
+
 /**
  * Bare surnames of people found elsewhere in the document ("Roe said"), for stage 04 to tie
  * to the full name.
@@ -37,7 +45,7 @@ export function surnameMentions(
   sentence: number,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const firsts = new Set([...surnames].map((s) => s.split(' ')[0]!));
+  const firsts = firstsOf(surnames);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap || !firsts.has(t.key)) continue;
