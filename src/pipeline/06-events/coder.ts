@@ -310,7 +310,19 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
  *
  * @example lemmaCandidates({ lemma: 'accused', lower: 'accused' }) // ['accused', 'accuse', 'accus']
  */
+const candidateCache = new Map<string, string[]>();
+
 export function lemmaCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
+  const key = `${t.lemma}|${t.lower}`;
+  const hit = candidateCache.get(key);
+  if (hit) return hit;
+  const found = inflectionCandidates(t);
+  if (candidateCache.size > 50_000) candidateCache.clear();
+  candidateCache.set(key, found);
+  return found;
+}
+
+function inflectionCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
   const out = [t.lemma];
   const undouble = (x: string) => (/([bdglmnprt])\1$/.test(x) ? x.slice(0, -1) : x);
   // "cease-fire" and "ceasefire" are one word.
@@ -359,7 +371,16 @@ function findTriggers(
   const out: Trigger[] = [];
   const taken = new Set<number>();
   const clauseOf = (i: number) => clauses.find((c) => i >= c.start && i < c.end) ?? clauses[0]!;
-  const clauseLemmas = (c: Clause) => new Set(toks.slice(c.start, c.end).flatMap((t) => [t.lemma, t.lower]));
+  const lemmaSets = new Map<Clause, Set<string>>();
+  const clauseLemmas = (c: Clause) => {
+    let set = lemmaSets.get(c);
+    if (!set) {
+      set = new Set();
+      for (let k = c.start; k < c.end; k++) set.add(toks[k]!.lemma).add(toks[k]!.lower);
+      lemmaSets.set(c, set);
+    }
+    return set;
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const clause = clauseOf(i);

@@ -57,12 +57,18 @@ export function sentenceRelations(
 ): Relation[] {
   const out: Relation[] = [];
   if (new Set(chunks.map((c) => c.state)).size < 2) return out;
-  const words = new Set(toks.flatMap((t) => [t.lower, t.lemma]));
+  const words = new Set<string>();
+  for (const t of toks) words.add(t.lower).add(t.lemma);
+  const anyIn = (set: ReadonlySet<string>) => {
+    for (const w of set) if (words.has(w)) return true;
+    return false;
+  };
   for (const r of cues) {
-    if (r.requires.size && ![...r.requires].some((w) => words.has(w))) continue;
-    if (r.excludes.size && [...r.excludes].some((w) => words.has(w))) continue;
+    if (r.requires.size && !anyIn(r.requires)) continue;
+    if (r.excludes.size && anyIn(r.excludes)) continue;
     let at = -1;
     for (const c of r.cues) {
+      if (!words.has(c[0]!)) continue;
       at = cueAt(toks, c);
       if (at >= 0) break;
     }
