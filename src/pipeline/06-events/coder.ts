@@ -589,6 +589,20 @@ export function modalityOf(
 }
 
 /**
+ * "after Armenia captured …", "as Azerbaijan expanded …": the phrase right after a clause
+ * opener is the clause's subject, not the object of a preposition.
+ */
+function freeClauseSubjects(toks: readonly Tok[], chunks: Chunk[], clauses: readonly Clause[]): void {
+  for (const cl of clauses) {
+    if (cl.opener < 0 || toks[cl.opener]!.pos !== 'ADP') continue;
+    let k = cl.opener + 1;
+    while (k < cl.end && toks[k]!.pos === 'DET') k++;
+    const c = chunks.find((x) => x.start === k);
+    if (c && c.prep === toks[cl.opener]!.lower) c.prep = null;
+  }
+}
+
+/**
  * Gives each clause the subject it inherits: a relative clause the phrase before its pronoun,
  * any other clause the subject of the clause before it. Returns the sentence's main subject.
  */
@@ -634,6 +648,7 @@ export function subjectFinder(
   cues: CoderCues,
 ): (i: number) => Chunk | null {
   const clauses = splitClauses(toks, cues);
+  freeClauseSubjects(toks, chunks as Chunk[], clauses);
   inheritSubjects(toks, chunks, clauses, cues, null);
   return (i) => {
     const clause = clauses.find((c) => i >= c.start && i < c.end) ?? clauses[0]!;
@@ -751,6 +766,7 @@ export function codeSentence(
   accuserOf: (state: string) => Chunk | null = () => null,
 ): { events: RawEvent[]; subject: Chunk | null } {
   const clauses = splitClauses(toks, cues);
+  freeClauseSubjects(toks, chunks, clauses);
   const mainSubject = inheritSubjects(toks, chunks, clauses, cues, carried);
 
   const triggers = findTriggers(toks, clauses, index, cues);
