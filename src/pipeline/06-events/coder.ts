@@ -182,11 +182,19 @@ export function buildChunks(
     chunks.push({ start: a, end: b, actorId: s.actorId, state: s.state, kind: s.kind, modifier, prep: null });
   }
   chunks.sort((x, y) => x.start - y.start);
-  // Drop chunks nested in an earlier one.
+  // Drop chunks nested in an earlier one — except a place named after a preposition inside
+  // it ("its embassy in Baku"): the outer phrase ends before the preposition and both stay.
   const kept: Chunk[] = [];
   for (const c of chunks) {
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) {
+      const before = toks[c.start - 1];
+      if (c.start > last.start + 1 && c.end <= last.end && before && PREP_POS.has(before.pos) && c.state !== last.state) {
+        last.end = c.start - 1;
+        last.modifier = false;
+        kept.push(c);
+        continue;
+      }
       if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = c;
       continue;
     }
