@@ -119,6 +119,22 @@ async function main(): Promise<void> {
   const bareCpuMs = cpuMs(cpu);
   await store3.close();
 
+  // The store without claims: what cross-document claim linking (and the claim rows) cost.
+  const noClaims = docs.map((d) => ({ ...d, claims: [] }));
+  const store4 = await openSqliteStore(join(dir, 'bench4.db'));
+  t = performance.now();
+  cpu = process.cpuUsage();
+  for (const doc of noClaims) await store4.saveDocument(doc);
+  const noClaimsMs = performance.now() - t;
+  const noClaimsCpuMs = cpuMs(cpu);
+  await store4.close();
+  const linked = await openSqliteStore(join(dir, 'bench.db'));
+  const claimLinks = (await linked.claims({ limit: 100_000 })).items.reduce(
+    (n, c) => n + c.disputedIn.length,
+    0,
+  );
+  await linked.close();
+
   // End to end as `faultline ingest` does it: pipeline then save, one document at a time.
   const store2 = await openSqliteStore(join(dir, 'bench2.db'));
   t = performance.now();
@@ -144,16 +160,18 @@ async function main(): Promise<void> {
     pipelinePerSecond: rate(pipelineMs),
     storePerSecond: rate(storeMs),
     storeDocumentsOnlyPerSecond: rate(bareMs),
+    storeWithoutClaimsPerSecond: rate(noClaimsMs),
     endToEndPerSecond: rate(totalMs),
     perCpuSecond: {
       pipeline: rate(pipelineCpuMs),
       store: rate(storeCpuMs),
       storeDocumentsOnly: rate(bareCpuMs),
+      storeWithoutClaims: rate(noClaimsCpuMs),
       endToEnd: rate(totalCpuMs),
     },
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     duplicates,
-    stored: counts,
+    stored: { ...counts, claimLinks },
     note: 'one process (one core for JS; SQLite runs in-thread), SQLite WAL file in tmpdir, one transaction per document; pipeline stages as in the tree at the date above',
   };
   console.log(`ingest benchmark: ${DOCS} synthetic text articles (${results.megabytes} MB)`);
@@ -165,6 +183,10 @@ async function main(): Promise<void> {
   console.log(
     `  store, no findings ${results.storeDocumentsOnlyPerSecond} articles/s wall, ${c.storeDocumentsOnly} per cpu-second`,
   );
+  console.log(
+    `  store, no claims ${results.storeWithoutClaimsPerSecond} articles/s wall, ${c.storeWithoutClaims} per cpu-second (no claim rows, no linking)`,
+  );
+  console.log(`  claim links     ${claimLinks} across documents`);
   console.log(`  end to end      ${results.endToEndPerSecond} articles/s wall, ${c.endToEnd} per cpu-second`);
   console.log(`  load average    ${results.loadAverage.join(' ')} on ${results.machine.cores} cores`);
   console.log(`  stored: ${JSON.stringify(counts)}`);

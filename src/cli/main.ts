@@ -2,11 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { packageVersion } from '../ingest/user-agent.js';
 import { registerActors } from './actors.js';
+import { registerClaims } from './claims.js';
 import { registerDemo } from './demo.js';
 import { registerDocs } from './docs.js';
+import { registerEvents } from './events.js';
+import { registerExplain } from './explain.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { CliError, processIo, type Io } from './io.js';
+import { registerRelations } from './relations.js';
 import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
 import { StoreError } from '../store/store.js';
@@ -29,6 +33,10 @@ export function buildProgram(io: Io, status: { exitCode: number }): Command {
   registerDocs(program, io);
   registerShow(program, io);
   registerActors(program, io);
+  registerEvents(program, io);
+  registerExplain(program, io);
+  registerClaims(program, io);
+  registerRelations(program, io);
   registerDemo(program, io, status);
   return program;
 }

@@ -29,7 +29,10 @@ export function withInputOptions(cmd: Command): Command {
     )
     .option('--published <YYYY-MM-DD>', 'reference date for inputs that state none')
     .option('--actors <dir>', 'extra actor definitions (YAML folder)')
-    .option('--dictionaries <dir>', 'code events with PETRARCH/TABARI dictionaries (*.actors/agents/verbs/discards.txt)')
+    .option(
+      '--dictionaries <dir>',
+      'code events with PETRARCH/TABARI dictionaries (*.actors/agents/verbs/discards.txt)',
+    )
     .option('--max-bytes <size>', 'largest input accepted, e.g. 50MB, 200k', '50MB')
     .option('--timeout <seconds>', 'http(s) inputs: seconds to wait for a response', '15');
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { Migrator } from 'kysely';
 import type { Doc } from '../model/types.js';
+import { linksOf, listClaims, listRelations, saveClaimLinks, unionDisputedBy } from './claim-queries.js';
 import { contentHash, ID_LENGTH } from './content-hash.js';
+import { eventDetail, listEvents } from './event-queries.js';
 import { parseSearchQuery, type Engine } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
 import {
@@ -18,6 +20,12 @@ import {
   StoreError,
   type ActorCount,
   type ActorMentionRow,
+  type ClaimRow,
+  type EventDetail,
+  type EventFilter,
+  type EventRow,
+  type ListFilter,
+  type RelationRow,
   type DocumentRow,
   type FailureRow,
   type SaveResult,
@@ -92,6 +100,7 @@ export class KyselyStore implements Store {
           keys.map((key) => ({ key, document_id: id })),
         );
         await saveFindings(trx, id, doc);
+        await saveClaimLinks(trx, id, doc, near?.id ?? id);
         return {
           id,
           status: 'inserted' as const,
@@ -132,6 +141,15 @@ export class KyselyStore implements Store {
     const row = rows[0];
     if (!row) return null;
     const doc = { ...(JSON.parse(row.doc) as Omit<Doc, 'body'>), body: row.body } as Doc;
+    // Denials stored in other documents add to a claim's disputedBy.
+    const links = await linksOf(
+      this.db,
+      doc.claims.map((_c, i) => `${row.id}:c${i}`),
+    );
+    doc.claims.forEach((c, i) => {
+      const mine = links.filter((l) => l.claimId === `${row.id}:c${i}`);
+      if (mine.length) c.disputedBy = unionDisputedBy(c.disputedBy, mine);
+    });
     return { ...summary(row), body: row.body, warnings: JSON.parse(row.warnings) as string[], doc };
   }
 
@@ -213,6 +231,22 @@ export class KyselyStore implements Store {
       end: r.end_offset,
       context: contextAround(bodies.get(r.document_id) ?? '', r.start_offset, r.end_offset),
     }));
+  }
+
+  events(filter: EventFilter = {}): Promise<{ items: EventRow[]; total: number }> {
+    return listEvents(this.db, filter);
+  }
+
+  getEvent(idOrPrefix: string): Promise<EventDetail | null> {
+    return eventDetail(this.db, idOrPrefix);
+  }
+
+  claims(filter: ListFilter = {}): Promise<{ items: ClaimRow[]; total: number }> {
+    return listClaims(this.db, filter);
+  }
+
+  relations(filter: ListFilter = {}): Promise<{ items: RelationRow[]; total: number }> {
+    return listRelations(this.db, filter);
   }
 
   async logFailure(input: string, message: string): Promise<void> {
@@ -439,6 +473,7 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
       disputed_by: JSON.stringify(c.disputedBy ?? []),
       kind: c.kind ?? null,
       rule: c.rule ?? null,
+      published: doc.published ?? doc.reference.date,
     })),
   );
   await insertChunked(

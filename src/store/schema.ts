@@ -11,6 +11,7 @@ export interface Database {
   relations: RelationsTable;
   minhash_bands: MinhashBandsTable;
   ingest_failures: IngestFailuresTable;
+  claim_links: ClaimLinksTable;
 }
 
 export interface DocumentsTable {
@@ -96,6 +97,8 @@ export interface ClaimsTable {
   disputed_by: string;
   kind: string | null;
   rule: string | null;
+  /** The document's published (else reference) date, copied for linking (migration 0003). */
+  published: string | null;
 }
 
 export interface RelationsTable {
@@ -123,4 +126,16 @@ export interface IngestFailuresTable {
   input: string;
   message: string;
   at: string;
+}
+
+/** One cross-document (or same-document) link: the denial `denial_id` disputes `claim_id`. */
+export interface ClaimLinksTable {
+  claim_id: string;
+  denial_id: string;
+  /** The denier (the denial's claimant), added to the claim's disputedBy. */
+  denier: string;
+  /** Why they were linked: `text` (proposition overlap) or `dyad` (same pair of actors within days). */
+  reason: string;
+  /** The overlap (0–1) for `text`; for `dyad`, the days between the two documents. */
+  score: number;
 }

@@ -24,6 +24,8 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
   database.pragma('busy_timeout = 5000');
   // A bigger page cache (32 MB) keeps index pages of a long ingest in memory.
   database.pragma('cache_size = -32768');
+  // DISTINCT and ORDER BY of the claim-linking and listing queries sort in memory, not in temp files.
+  database.pragma('temp_store = MEMORY');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const store = new KyselyStore(db, sqliteEngine(), opts);
   try {

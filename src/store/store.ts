@@ -1,4 +1,4 @@
-import type { Doc } from '../model/types.js';
+import type { Claim, CodedEvent, Doc, Relation } from '../model/types.js';
 
 /** A stored document's summary row. */
 export interface DocumentRow {
@@ -107,6 +107,13 @@ export interface Store {
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   actors(): Promise<ActorCount[]>;
   actorMentions(id: string, opts?: { limit?: number }): Promise<ActorMentionRow[]>;
+  /** Stored events matching every filter, by date (undated last), with the total before paging. */
+  events(filter?: EventFilter): Promise<{ items: EventRow[]; total: number }>;
+  /** One event by id or unique id prefix, with the mentions inside its quote; null when none. */
+  getEvent(idOrPrefix: string): Promise<EventDetail | null>;
+  /** Stored claims with their cross-document links, by document date. */
+  claims(filter?: ListFilter): Promise<{ items: ClaimRow[]; total: number }>;
+  relations(filter?: ListFilter): Promise<{ items: RelationRow[]; total: number }>;
   /** Records an input that could not be ingested (the ingest log). */
   logFailure(input: string, message: string): Promise<void>;
   failures(opts?: { limit?: number }): Promise<FailureRow[]>;
@@ -120,4 +127,85 @@ export class StoreError extends Error {
     super(message);
     this.name = 'StoreError';
   }
+}
+
+/** Filters of {@link Store.events}; all optional, all combined with AND. */
+export interface EventFilter {
+  /** An actor on either side: matches source, target, sourceActor or targetActor. */
+  actor?: string;
+  /** Events between the two, either direction. */
+  dyad?: readonly [string, string];
+  code?: string;
+  root?: string;
+  quad?: 1 | 2 | 3 | 4;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; events with no date are left out when either is set. */
+  from?: string;
+  to?: string;
+  modality?: string;
+  /** The outlet of the event's document, case-insensitive. */
+  outlet?: string;
+  documentId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A stored event with its id and its document's summary. */
+export interface EventRow extends CodedEvent {
+  /** `<document id>:e<index>`. */
+  id: string;
+  documentId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
+/** A stored actor mention, with the actor's kind and country (for marking quotes). */
+export interface MentionRow {
+  actorId: string;
+  kind: string;
+  country: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An event and the actor mentions that fall inside its quote. */
+export interface EventDetail {
+  event: EventRow;
+  mentions: MentionRow[];
+}
+
+/** One reason a denial disputes a claim, as stored in `claim_links`. */
+export interface ClaimLinkRow {
+  claimId: string;
+  denialId: string;
+  denier: string;
+  reason: string;
+  score: number;
+}
+
+/** A stored claim; `disputedBy` is the union of the document's own and the stored links. */
+export interface ClaimRow extends Claim {
+  id: string;
+  documentId: string;
+  published: string | null;
+  outlet: string | null;
+  /** Denials (in other documents) that dispute this claim. */
+  disputedIn: ClaimLinkRow[];
+  /** For a denial: the claims it disputes. */
+  disputes: ClaimLinkRow[];
+}
+
+export interface RelationRow extends Relation {
+  id: string;
+  documentId: string;
+  published: string | null;
+  outlet: string | null;
+}
+
+/** Filters of {@link Store.claims} and {@link Store.relations}. */
+export interface ListFilter {
+  actor?: string;
+  limit?: number;
+  offset?: number;
 }

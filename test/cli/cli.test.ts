@@ -63,14 +63,24 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('faultline --help', () => {
-  it.each(['ingest', 'extract', 'search', 'docs', 'show', 'actors', 'actor', 'demo'])(
-    'has help for %s',
-    async (cmd) => {
-      const r = await runCli([cmd, '--help'], { cwd: dir });
-      expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`Usage: faultline ${cmd}`);
-    },
-  );
+  it.each([
+    'ingest',
+    'extract',
+    'search',
+    'docs',
+    'show',
+    'actors',
+    'actor',
+    'events',
+    'explain',
+    'claims',
+    'relations',
+    'demo',
+  ])('has help for %s', async (cmd) => {
+    const r = await runCli([cmd, '--help'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: faultline ${cmd}`);
+  });
 
   it('lists the commands, and names an unknown one', async () => {
     expect((await runCli(['--help'], { cwd: dir })).stdout).toMatch(

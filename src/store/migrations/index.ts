@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../engine.js';
 import { initial } from './0001-initial.js';
 import { search } from './0002-search.js';
+import { eventsAndClaimLinks } from './0003-events.js';
 
 /**
  * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
@@ -13,6 +14,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '0001-initial': initial(engine),
     '0002-search': search(engine),
+    '0003-events': eventsAndClaimLinks(engine),
   };
   return { getMigrations: async () => all };
 }
