@@ -1,6 +1,6 @@
 import { maybeCameo } from '../../model/cameo.js';
 import { patternRegistry, type PatternRegistry } from '../../model/patterns.js';
-import type { CodedEvent, Doc, Sentence } from '../../model/types.js';
+import type { CodedEvent, DateExpr, Doc, Sentence } from '../../model/types.js';
 import { dateForSpan } from '../05-dates/date-for-span.js';
 import type { Stage, StageContext } from '../stage.js';
 import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js';
@@ -20,11 +20,30 @@ export interface EventsContext extends StageContext {
  * paragraph (narration keeps its time), else a later one in its sentence, else the month of
  * the article's reference date (a report's events happen around, not on, its day).
  */
+const attributive = new WeakMap<Doc, DateExpr[]>();
+
+/**
+ * The date expressions that can date an event: not a year used as a modifier ("a 1992
+ * measure", "the 2015 deal"), which names a thing, not when the act happened.
+ */
+function eventDates(doc: Doc): DateExpr[] {
+  const hit = attributive.get(doc);
+  if (hit) return hit;
+  const out = doc.dates.filter((d) => {
+    if (d.precision !== 'year' || !/^\d{4}$/.test(d.text)) return true;
+    const before = doc.body.slice(Math.max(0, d.start - 8), d.start);
+    const after = doc.body.slice(d.end, d.end + 3);
+    return !(/\b(a|an|the|its|their|his|her|this|that)\s+$/i.test(before) && /^\s[a-z]/.test(after));
+  });
+  attributive.set(doc, out);
+  return out;
+}
+
 function eventDate(
   doc: Doc,
   clause: { start: number; end: number },
 ): Pick<CodedEvent, 'date' | 'datePrecision'> {
-  const found = dateForSpan(doc.dates, clause, doc.body, 'paragraph');
+  const found = dateForSpan(eventDates(doc), clause, doc.body, 'paragraph');
   if (found.date)
     return { date: found.date, datePrecision: found.datePrecision as CodedEvent['datePrecision'] };
   const ref = doc.reference.date;
