@@ -61,6 +61,7 @@ export const stage: Stage = {
         if (!a.mentions.some((m) => m.start === c.start && m.end === c.end))
           a.mentions.push({ text, start: c.start, end: c.end });
       }
+      inferCountries(actors, mentions);
       doc.mentions = mentions;
       doc.actors = [...actors.values()];
     } catch (err) {
@@ -69,3 +70,18 @@ export const stage: Stage = {
     return doc;
   },
 };
+
+/**
+ * A person the knowledge base does not know takes the state named inside their own mentions
+ * ("his counterpart in Baku", "the envoy of Israel") when exactly one state is named there.
+ */
+function inferCountries(actors: Map<string, DocActor>, mentions: readonly Mention[]): void {
+  const stateMentions = mentions.filter((m) => m.actorId && actors.get(m.actorId)?.kind === 'state');
+  for (const a of actors.values()) {
+    if (a.kind !== 'person' || a.country) continue;
+    const states = new Set<string>();
+    for (const m of a.mentions)
+      for (const sm of stateMentions) if (sm.start >= m.start && sm.end <= m.end && !(sm.start === m.start && sm.end === m.end)) states.add(sm.actorId!);
+    if (states.size === 1) a.country = [...states][0]!;
+  }
+}

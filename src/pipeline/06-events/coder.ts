@@ -466,8 +466,18 @@ function subjectOf(
   before: number,
   toks: readonly Tok[],
 ): Chunk | null {
-  const c = chunks.find((x) => x.start >= clause.start && x.end <= before && x.prep === null);
-  if (c) return c;
+  const free = chunks.filter((x) => x.start >= clause.start && x.end <= before && x.prep === null);
+  if (free.length) {
+    // "After X's appointment as envoy, Israel's foreign minister thanked …": a fronted phrase
+    // ends at a comma; the subject is the first free phrase after the last comma before the verb.
+    let comma = -1;
+    for (let k = before - 1; k >= clause.start; k--)
+      if (toks[k]!.lower === ',') {
+        comma = k;
+        break;
+      }
+    return free.find((x) => x.start > comma && comma >= 0) ?? free[0]!;
+  }
   // "the foreign ministers of Iran and Azerbaijan have spoken": the head noun's "of" phrase,
   // when it stands before the clause's first verb.
   const firstVerb = toks.findIndex(
