@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { processArticle } from '../index.js';
+
+const run = (text: string) =>
+  processArticle({ input: 't', format: 'plain', raw: text, hints: { published: '2024-06-01' }, warnings: [] });
+
+describe('claims', () => {
+  it('records an accusation with claimant, subject and proposition, and links the denial', () => {
+    const doc = run('Turkey accused Greece of arming militias on Cyprus. Athens denied the accusation.');
+    const c = doc.claims.find((x) => x.kind === 'accusation');
+    expect(c).toMatchObject({ claimant: 'TUR', about: 'GRC' });
+    expect(c!.text).toMatch(/arming militias/);
+    expect(c!.disputedBy).toEqual(['GRC']);
+    expect(doc.body.slice(c!.start, c!.end)).toBe(c!.quote);
+    // A denial that found its claim is not repeated as a claim of its own.
+    expect(doc.claims.filter((x) => x.kind === 'denial')).toHaveLength(0);
+  });
+
+  it('keeps a denial that denies nothing in the document as its own claim', () => {
+    const doc = run('Moscow denied any role in the blast.');
+    expect(doc.claims.map((x) => [x.claimant, x.kind])).toEqual([['RUS', 'denial']]);
+  });
+
+  it('needs a that-clause or a quotation for a plain statement', () => {
+    expect(run('Japan said nothing about China.').claims).toHaveLength(0);
+    const doc = run('Japan said that China had broken the fishing accord.');
+    expect(doc.claims[0]).toMatchObject({ claimant: 'JPN', about: 'CHN', kind: 'statement' });
+  });
+
+  it('gives the claim of a relative clause to its antecedent', () => {
+    const doc = run('The row worsened with Iran, which accuses Baku of hosting foreign spies.');
+    expect(doc.claims.find((x) => x.kind === 'accusation')?.claimant).toBe('IRN');
+  });
+});
+
+describe('relations', () => {
+  it('finds a typed tie between two states with its since-year', () => {
+    const doc = run('Ghana and Togo signed a mutual defence pact in 2019.');
+    expect(doc.relations).toContainEqual(expect.objectContaining({ a: 'GHA', b: 'TGO', type: 'alliance', since: '2019' }));
+  });
+
+  it('needs a companion word for arms and energy ties', () => {
+    expect(run('Chile and Peru discussed oil prices.').relations.some((r) => r.type === 'energy')).toBe(false);
+    expect(run('Norway is the main gas supplier to Germany.').relations.some((r) => r.type === 'energy')).toBe(true);
+  });
+});
