@@ -81,7 +81,9 @@ function inferCountries(actors: Map<string, DocActor>, mentions: readonly Mentio
     if (a.kind !== 'person' || a.country) continue;
     const states = new Set<string>();
     for (const m of a.mentions)
-      for (const sm of stateMentions) if (sm.start >= m.start && sm.end <= m.end && !(sm.start === m.start && sm.end === m.end)) states.add(sm.actorId!);
+      for (const sm of stateMentions)
+        if (sm.start >= m.start && sm.end <= m.end && !(sm.start === m.start && sm.end === m.end))
+          states.add(sm.actorId!);
     if (states.size === 1) a.country = [...states][0]!;
   }
 }

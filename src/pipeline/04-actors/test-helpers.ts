@@ -1,31 +1,14 @@
 import type { Doc } from '../../model/types.js';
 import { defaultActorRegistry } from '../../model/actors.js';
 import { compose } from '../stage.js';
+import { blankDoc } from '../index.js';
 import { stage as sentences } from '../02-sentences/index.js';
 import { stage as mentions } from '../03-mentions/index.js';
 import { stage as actors } from './index.js';
 
 /** A fresh document holding only a body (for tests and benchmarks). */
 export function bodyDoc(body: string, date: string | null = null): Doc {
-  return {
-    input: 'test.txt',
-    url: null,
-    format: 'plain',
-    title: null,
-    published: date,
-    author: null,
-    outlet: null,
-    body,
-    warnings: [],
-    reference: { date, estimated: false },
-    sentences: [],
-    mentions: [],
-    actors: [],
-    dates: [],
-    events: [],
-    claims: [],
-    relations: [],
-  };
+  return blankDoc(body, { input: 'test.txt', published: date });
 }
 
 const run = compose([sentences, mentions, actors]);

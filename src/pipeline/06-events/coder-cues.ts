@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseLocatedYaml } from '../../model/patterns-yaml.js';
 
 const list = z.array(z.string().min(1));
 const CuesSchema = z.object({
@@ -51,17 +51,22 @@ let cached: CoderCues | null = null;
  * @example coderCues().negators.has('not') // true
  */
 export function coderCues(): CoderCues {
-  if (cached) return cached;
-  const file = path.join(ontologyDir, 'events', 'coder.yaml');
-  const parsed = CuesSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: field ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  const d = parsed.data;
+  cached ??= loadCoderCues();
+  return cached;
+}
+
+/**
+ * Reads a coder cue file (default `ontology/events/coder.yaml`). A bad file throws an
+ * OntologyError naming the file, line and field.
+ *
+ * @example loadCoderCues('ontology/events/coder.yaml').passiveAux.has('be') // true
+ */
+export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'coder.yaml')): CoderCues {
+  const shown = path.relative(process.cwd(), file) || file;
+  const d = parseLocatedYaml(readFileSync(file, 'utf8'), shown, CuesSchema).data;
   const single = (xs: string[]) => new Set(xs.filter((x) => !x.includes(' ')).map((x) => x.toLowerCase()));
   const multi = (xs: string[]) => xs.filter((x) => x.includes(' ')).map((x) => x.toLowerCase().split(/\s+/));
-  cached = Object.freeze({
+  return Object.freeze({
     clauseOpeners: single(d.clauseOpeners),
     relativePronouns: single(d.relativePronouns),
     complementizers: single(d.complementizers),
@@ -82,5 +87,4 @@ export function coderCues(): CoderCues {
       allegedWords: multi(d.allegedWords),
     }),
   });
-  return cached;
 }

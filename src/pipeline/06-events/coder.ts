@@ -189,7 +189,13 @@ export function buildChunks(
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) {
       const before = toks[c.start - 1];
-      if (c.start > last.start + 1 && c.end <= last.end && before && PREP_POS.has(before.pos) && c.state !== last.state) {
+      if (
+        c.start > last.start + 1 &&
+        c.end <= last.end &&
+        before &&
+        PREP_POS.has(before.pos) &&
+        c.state !== last.state
+      ) {
         last.end = c.start - 1;
         last.modifier = false;
         kept.push(c);
@@ -282,7 +288,8 @@ function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[], 
   for (let w = 0; w < words.length; w++) {
     let skips = 0;
     while (j < end && !lemmaCandidates(toks[j]!).includes(words[w]!)) {
-      if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON', 'NOUN'].includes(toks[j]!.pos)) return -1;
+      if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON', 'NOUN'].includes(toks[j]!.pos))
+        return -1;
       j++;
       skips++;
     }
@@ -504,7 +511,11 @@ function roleChunks(
       if (trig.pattern.nominal) {
         let k = trig.start - 1;
         const inChunk = (i: number) => chunks.some((x) => x.start <= i && i < x.end);
-        while (k > subject.end && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV'].includes(toks[k]!.pos) || inChunk(k))) k--;
+        while (
+          k > subject.end &&
+          (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV'].includes(toks[k]!.pos) || inChunk(k))
+        )
+          k--;
         if (!(toks[k]?.pos === 'VERB' || toks[k]?.pos === 'AUX') || k < subject.end) return [];
       }
       return coordinated(subject, chunks, toks);
@@ -854,7 +865,8 @@ function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): strin
     if (COMPLEMENT_MARKERS.has(t.lower)) sawMarker = true;
     // wink tags some verbs as nouns: "sources claim that …", "has long accused".
     const verbal =
-      t.pos === 'VERB' || ((t.pos === 'NOUN' || t.pos === 'ADJ') && (/(ed)$/.test(t.lower) || toks[k + 1]?.lower === 'that'));
+      t.pos === 'VERB' ||
+      ((t.pos === 'NOUN' || t.pos === 'ADJ') && (/(ed)$/.test(t.lower) || toks[k + 1]?.lower === 'that'));
     if (!verbal) continue;
     const lemma = lemmaCandidates(t).find((l) => cues.allegingVerbs.has(l) || cues.denyingVerbs.has(l));
     if (lemma) {

@@ -161,7 +161,12 @@ export const stage: Stage = {
           // denial flips the denier's alleged acts in this and the previous sentence to denied.
           if (e.code.startsWith('016') && e.modality === 'asserted') {
             for (const prior of events)
-              if (prior.modality === 'alleged' && prior.source === e.source.state && prior.start >= previousStart) prior.modality = 'denied';
+              if (
+                prior.modality === 'alleged' &&
+                prior.source === e.source.state &&
+                prior.start >= previousStart
+              )
+                prior.modality = 'denied';
           }
           const coded = toCoded(doc, s, e, toks);
           if (coded) events.push(coded);

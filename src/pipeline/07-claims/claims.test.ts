@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { processArticle } from '../index.js';
 
 const run = (text: string) =>
-  processArticle({ input: 't', format: 'plain', raw: text, hints: { published: '2024-06-01' }, warnings: [] });
+  processArticle({
+    input: 't',
+    format: 'plain',
+    raw: text,
+    hints: { published: '2024-06-01' },
+    warnings: [],
+  });
 
 describe('claims', () => {
   it('records an accusation with claimant, subject and proposition, and links the denial', () => {
@@ -33,14 +39,42 @@ describe('claims', () => {
   });
 });
 
+describe('attributed claims', () => {
+  it('gives a quotation to the speaker named after it', () => {
+    const doc = run('“Serbia will never accept the new border,” said Kosovo’s prime minister Albin Kurti.');
+    expect(doc.claims.some((c) => c.rule === 'claim.say.quoted' && c.text.includes('never accept'))).toBe(
+      true,
+    );
+  });
+
+  it('gives "according to" text to the person or state named', () => {
+    const doc = run('Chile is buying French submarines, according to Peru.');
+    expect(doc.claims).toContainEqual(
+      expect.objectContaining({ claimant: 'PER', rule: 'claim.according-to' }),
+    );
+    expect(run('Chile bought rifles, according to reports from the Spanish embassy.').claims).toHaveLength(0);
+  });
+
+  it('reads a claim noun with its holder', () => {
+    const doc = run('The view from Caracas is that Guyana is arming itself against Venezuela.');
+    expect(doc.claims[0]).toMatchObject({ claimant: 'VEN', about: 'GUY', kind: 'allegation' });
+  });
+});
+
 describe('relations', () => {
   it('finds a typed tie between two states with its since-year', () => {
     const doc = run('Ghana and Togo signed a mutual defence pact in 2019.');
-    expect(doc.relations).toContainEqual(expect.objectContaining({ a: 'GHA', b: 'TGO', type: 'alliance', since: '2019' }));
+    expect(doc.relations).toContainEqual(
+      expect.objectContaining({ a: 'GHA', b: 'TGO', type: 'alliance', since: '2019' }),
+    );
   });
 
   it('needs a companion word for arms and energy ties', () => {
-    expect(run('Chile and Peru discussed oil prices.').relations.some((r) => r.type === 'energy')).toBe(false);
-    expect(run('Norway is the main gas supplier to Germany.').relations.some((r) => r.type === 'energy')).toBe(true);
+    expect(run('Chile and Peru discussed oil prices.').relations.some((r) => r.type === 'energy')).toBe(
+      false,
+    );
+    expect(
+      run('Norway is the main gas supplier to Germany.').relations.some((r) => r.type === 'energy'),
+    ).toBe(true);
   });
 });

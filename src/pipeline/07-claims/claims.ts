@@ -13,11 +13,26 @@ function complementStart(toks: readonly Tok[], verb: number, v: ClaimVerb): numb
   if (v.complement === 'quote' || v.complement === 'that') {
     const q = toks.findIndex((t, i) => i > verb && QUOTES.has(t.text));
     if (q >= 0 && (v.complement === 'quote' || q - verb <= 3)) return q;
+    // "believes Iran's Guards may have been involved": a clause with no "that".
+    if (v.complement === 'that' && startsClause(toks, verb + 1)) return verb + 1;
     return -1;
   }
-  const of = window.findIndex((t) => t.lower === 'of');
+  // "accused X of …", "blamed X for …"
+  const of = window.findIndex((t) => t.lower === 'of' || t.lower === 'for');
   if (of >= 0) return verb + 1 + of + 1;
   return verb + 1;
+}
+
+/** Does a clause start at i: a noun phrase followed within six words by a verb or auxiliary? */
+function startsClause(toks: readonly Tok[], i: number): boolean {
+  const first = toks[i];
+  if (!first || !['PROPN', 'NOUN', 'DET', 'PRON', 'ADJ'].includes(first.pos)) return false;
+  for (let k = i + 1; k < Math.min(toks.length, i + 7); k++) {
+    const t = toks[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos === 'PUNCT' && t.lower !== "'" && t.lower !== '’') return false;
+  }
+  return false;
 }
 
 /** A short, normalised proposition: the complement's words, quotes and trailing punctuation stripped. */
@@ -113,7 +128,89 @@ export function sentenceClaims(
       rule: `claim.${t.lemma}`,
     });
   }
+  attributedClaims(doc, s, toks, chunks, cues, subjectAt, claimantOf, claims);
   return { claims, denials };
+}
+
+/** Trims quotes, attribution and trailing punctuation from a stretch of body text. */
+function clean(body: string, toks: readonly Tok[], from: number, to: number): string {
+  if (to <= from) return '';
+  const text = body
+    .slice(toks[from]!.start, toks[to - 1]!.end)
+    .replace(/[“”"«»]/g, '')
+    .replace(/^[\s,.;:]+|[\s,.;:]+$/gu, '')
+    .trim();
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+}
+
+/**
+ * Claims attributed after the fact: "“…,” said X" / "“…,” X said", "…, according to X", and
+ * claim nouns ("the view from Tehran is that …", "X's allegation that …").
+ */
+function attributedClaims(
+  doc: Doc,
+  s: Sentence,
+  toks: readonly Tok[],
+  chunks: readonly Chunk[],
+  cues: ClaimCues,
+  subjectAt: (i: number) => Chunk | null,
+  claimantOf: (c: Chunk) => string,
+  claims: Claim[],
+): void {
+  const push = (who: Chunk, from: number, to: number, rule: string, kind: Claim['kind']) => {
+    const claimant = claimantOf(who);
+    if (claims.some((c) => c.claimant === claimant)) return;
+    const text = clean(doc.body, toks, from, to);
+    if (text.split(/\s+/).length < 3) return;
+    const about = chunks.find((c) => c.start >= from && c.end <= to && c.state !== who.state) ?? null;
+    claims.push({
+      claimant,
+      about: about?.state ?? null,
+      text,
+      quote: s.text,
+      start: s.start,
+      end: s.end,
+      disputedBy: [],
+      kind,
+      rule,
+    });
+  };
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    // "…, according to X": X claims what comes before.
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      // Only a person or a state speaks; "according to reports from X's embassy" is a source, not a claimant.
+      const who = chunks.find(
+        (c) => c.start > i + 1 && c.start <= i + 6 && (c.kind === 'person' || c.kind === 'state'),
+      );
+      if (who) push(who, 0, i, 'claim.according-to', 'statement');
+      continue;
+    }
+    // "“…,” said X" / "“…,” X said": a statement verb right after a closing quote.
+    const v = cues.verbs.get(t.lemma);
+    if (v && v.kind === 'statement' && t.pos === 'VERB') {
+      const closing = toks.slice(Math.max(0, i - 4), i).some((x) => x.text === '”' || x.text === '"');
+      if (!closing) continue;
+      const who =
+        chunks.find(
+          (c) => c.start === i + 1 || (c.start > i && c.start <= i + 3 && toks[i + 1]?.pos === 'DET'),
+        ) ?? subjectAt(i);
+      const open = toks.findIndex((x) => x.text === '“' || x.text === '"');
+      if (who && open >= 0 && open < i) push(who, open, i, `claim.${t.lemma}.quoted`, 'statement');
+      continue;
+    }
+    // "the view from Tehran is that …", "Iran's allegation that …"
+    if (cues.nouns.has(t.lemma) && t.pos === 'NOUN') {
+      const that = toks.findIndex((x, k) => k > i && k <= i + 5 && x.lower === 'that');
+      if (that < 0) continue;
+      const who =
+        chunks.find((c) => c.end === i && c.modifier) ??
+        chunks.find(
+          (c) => c.start > i && c.end <= that && (c.prep === 'from' || c.prep === 'of' || c.prep === 'in'),
+        );
+      if (who) push(who, that + 1, toks.length, `claim.${t.lemma}.noun`, 'allegation');
+    }
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseLocatedYaml } from '../../model/patterns-yaml.js';
 import type { RelationType } from '../../model/types.js';
 import { ontologyDir } from '../06-events/coder-cues.js';
 
@@ -53,34 +53,41 @@ export interface RelationCue {
   excludes: ReadonlySet<string>;
 }
 
-function load<T>(file: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file}: field ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
+/** Reads and validates one cue file; a bad one throws an OntologyError with file, line and field. */
+function load<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  const shown = path.relative(process.cwd(), file) || file;
+  return parseLocatedYaml(readFileSync(file, 'utf8'), shown, schema).data;
 }
 
 let claimCache: ClaimCues | null = null;
 let relationCache: readonly RelationCue[] | null = null;
 
-/** Claim verbs from `ontology/events/claims.yaml`, validated and frozen. */
-export function claimCues(): ClaimCues {
-  if (claimCache) return claimCache;
-  const d = load(path.join(ontologyDir, 'events', 'claims.yaml'), ClaimsFile);
-  claimCache = Object.freeze({
+/**
+ * Claim verbs from `ontology/events/claims.yaml` (or another file, read afresh), validated and
+ * frozen. A bad file throws an OntologyError naming the file, line and field.
+ *
+ * @example claimCues().verbs.get('deny')?.kind // 'denial'
+ */
+export function claimCues(file?: string): ClaimCues {
+  if (file === undefined) return (claimCache ??= claimCues(path.join(ontologyDir, 'events', 'claims.yaml')));
+  const d = load(file, ClaimsFile);
+  return Object.freeze({
     verbs: new Map(d.verbs.map((v) => [v.lemma, Object.freeze(v)])),
     nouns: new Set(d.nouns),
   });
-  return claimCache;
 }
 
-/** Relation cues from `ontology/events/relations.yaml`, validated and frozen. */
-export function relationCues(): readonly RelationCue[] {
-  if (relationCache) return relationCache;
-  const d = load(path.join(ontologyDir, 'events', 'relations.yaml'), RelationsFile);
-  relationCache = Object.freeze(
+/**
+ * Relation cues from `ontology/events/relations.yaml` (or another file, read afresh), validated
+ * and frozen. A bad file throws an OntologyError naming the file, line and field.
+ *
+ * @example relationCues().some((r) => r.type === 'trade') // true
+ */
+export function relationCues(file?: string): readonly RelationCue[] {
+  if (file === undefined)
+    return (relationCache ??= relationCues(path.join(ontologyDir, 'events', 'relations.yaml')));
+  const d = load(file, RelationsFile);
+  return Object.freeze(
     d.relations.map((r) =>
       Object.freeze({
         id: r.id,
@@ -91,5 +98,4 @@ export function relationCues(): readonly RelationCue[] {
       }),
     ),
   );
-  return relationCache;
 }
