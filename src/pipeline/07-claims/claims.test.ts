@@ -69,6 +69,13 @@ describe('relations', () => {
     );
   });
 
+  it('pairs the clause subject with the state after the cue, and reads "between X and Y"', () => {
+    const a = run('Peru answered with aid to Bolivian farmers as well as closer ties to Chile.');
+    expect(a.relations).toContainEqual(expect.objectContaining({ a: 'PER', b: 'CHL', type: 'partnership' }));
+    const b = run('Analysts in Brazil noted the rivalry between Morocco and Algeria.');
+    expect(b.relations).toContainEqual(expect.objectContaining({ a: 'MAR', b: 'DZA', type: 'rivalry' }));
+  });
+
   it('needs a companion word for arms and energy ties', () => {
     expect(run('Chile and Peru discussed oil prices.').relations.some((r) => r.type === 'energy')).toBe(
       false,

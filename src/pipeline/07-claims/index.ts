@@ -47,19 +47,11 @@ export const stage: Stage = {
       try {
         const toks = sentenceTokens(doc, s);
         const chunks = buildChunks(toks, sp, ccues);
-        const found = sentenceClaims(
-          doc,
-          s,
-          toks,
-          chunks,
-          cues,
-          names,
-          subjectFinder(toks, chunks, ccues),
-          claimantOf,
-        );
+        const subjectAt = subjectFinder(toks, chunks, ccues);
+        const found = sentenceClaims(doc, s, toks, chunks, cues, names, subjectAt, claimantOf);
         claims.push(...found.claims);
         denials.push(...found.denials.map((d) => ({ ...d, sentence: s })));
-        relations.push(...sentenceRelations(s, toks, chunks, rcues, doc.dates));
+        relations.push(...sentenceRelations(s, toks, chunks, rcues, doc.dates, subjectAt));
       } catch (err) {
         doc.warnings.push(`claims: sentence ${s.index} skipped: ${(err as Error).message}`);
       }

@@ -21,6 +21,30 @@ function cueAt(toks: readonly Tok[], cue: readonly string[]): number {
   return -1;
 }
 
+/**
+ * The two parties of a tie stated at token `at`: "ties between X and Y" → X, Y; otherwise the
+ * clause's subject and the first other state after the cue ("Iran … closer ties to Armenia");
+ * else the nearest states on each side.
+ */
+function pairOf(
+  toks: readonly Tok[],
+  chunks: readonly Chunk[],
+  at: number,
+  subjectAt: ((i: number) => Chunk | null) | null,
+): [Chunk, Chunk] | null {
+  const after = chunks.filter((c) => c.start > at);
+  if (toks.slice(at, at + 4).some((t) => t.lower === 'between' || t.lower === 'among')) {
+    const [x, y] = after;
+    if (x && y && x.state !== y.state) return [x, y];
+  }
+  const subject = subjectAt?.(at) ?? null;
+  if (subject && subject.end <= at) {
+    const other = after.find((c) => c.state !== subject.state);
+    if (other) return [subject, other];
+  }
+  return pairAround(chunks, at);
+}
+
 /** The two different states nearest a cue: one on each side when possible. */
 function pairAround(chunks: readonly Chunk[], at: number): [Chunk, Chunk] | null {
   const states = chunks.filter((c) => c.state);
@@ -54,6 +78,7 @@ export function sentenceRelations(
   chunks: readonly Chunk[],
   cues: readonly RelationCue[],
   dates: readonly DateExpr[],
+  subjectAt: ((i: number) => Chunk | null) | null = null,
 ): Relation[] {
   const out: Relation[] = [];
   if (new Set(chunks.map((c) => c.state)).size < 2) return out;
@@ -73,7 +98,7 @@ export function sentenceRelations(
       if (at >= 0) break;
     }
     if (at < 0) continue;
-    const pair = pairAround(chunks, at);
+    const pair = pairOf(toks, chunks, at, subjectAt);
     if (!pair) continue;
     out.push({
       a: pair[0].state,
