@@ -13,6 +13,7 @@ import type { Doc } from '../src/model/types.js';
 import { toContract } from '../src/model/contract.js';
 import { defaultActorRegistry } from '../src/model/actors.js';
 import { compose, type StageContext } from '../src/pipeline/stage.js';
+import { blankDoc } from '../src/pipeline/index.js';
 import { stage as sentences } from '../src/pipeline/02-sentences/index.js';
 import { stage as mentions } from '../src/pipeline/03-mentions/index.js';
 import { stage as actors } from '../src/pipeline/04-actors/index.js';
@@ -47,25 +48,7 @@ function docFor(base: string, gold: Gold, text?: string): Doc {
   const a = raw.indexOf(gold.body_first);
   const b = raw.indexOf(gold.body_last, a);
   const body = text === undefined && a >= 0 && b >= 0 ? raw.slice(a, b + gold.body_last.length) : raw;
-  return {
-    input: base + '.txt',
-    url: null,
-    format: 'plain',
-    title: gold.title,
-    published: gold.published,
-    author: null,
-    outlet: null,
-    body,
-    warnings: [],
-    reference: { date: gold.published ?? null, estimated: false },
-    sentences: [],
-    mentions: [],
-    actors: [],
-    dates: [],
-    events: [],
-    claims: [],
-    relations: [],
-  };
+  return blankDoc(body, { input: base + '.txt', title: gold.title, published: gold.published });
 }
 
 const ctx: StageContext = { actors: defaultActorRegistry() };

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { ClaimRow } from '../store/store.js';
 import type { Io } from './io.js';
-import { maybeActorId, offsetOrThrow } from './event-filter.js';
-import { parseCount, withDbOption } from './options.js';
-import { withStore } from './with-store.js';
+import { registerActorList } from './list-command.js';
 
 /**
  * Registers `faultline claims [--actor ID] [--json]`: stored claims, with the denials (from any
@@ -12,29 +10,14 @@ import { withStore } from './with-store.js';
  * @example registerClaims(program, io)
  */
 export function registerClaims(program: Command, io: Io): void {
-  const cmd = program
-    .command('claims')
-    .description('list stored claims and the denials that dispute them, across documents')
-    .option('--actor <id>', 'claims an actor makes or is the subject of')
-    .option('--limit <n>', 'most claims to show', '50')
-    .option('--offset <n>', 'claims to skip')
-    .option('--json', 'one json line per claim');
-  withDbOption(cmd).action(
-    async (flags: { actor?: string; limit?: string; offset?: string; json?: boolean; db?: string }) => {
-      const filter = {
-        actor: flags.actor === undefined ? undefined : maybeActorId(flags.actor),
-        limit: parseCount('--limit', flags.limit, 50),
-        offset: offsetOrThrow(flags.offset),
-      };
-      const { items, total } = await withStore(flags.db, io, (store) => store.claims(filter));
-      if (flags.json) {
-        for (const c of items) io.stdout.write(`${JSON.stringify(c)}\n`);
-        return;
-      }
-      for (const c of items) io.stdout.write(claimText(c));
-      io.stdout.write(`${items.length} of ${total} claims\n`);
-    },
-  );
+  registerActorList(program, io, {
+    name: 'claims',
+    description: 'list stored claims and the denials that dispute them, across documents',
+    actorHelp: 'claims an actor makes or is the subject of',
+    noun: 'claim',
+    list: (store, filter) => store.claims(filter),
+    text: claimText,
+  });
 }
 
 /**

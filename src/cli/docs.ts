@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { DocumentRow } from '../store/store.js';
 import type { Io } from './io.js';
-import { parseCount, withDbOption } from './options.js';
+import { pageOrThrow, withListOptions, writeList, type ListFlags } from './list-command.js';
 import { withStore } from './with-store.js';
 
 /**
@@ -10,27 +10,12 @@ import { withStore } from './with-store.js';
  * @example registerDocs(program, io)
  */
 export function registerDocs(program: Command, io: Io): void {
-  const cmd = program
-    .command('docs')
-    .description('list stored documents')
-    .option('--limit <n>', 'most documents to show', '50')
-    .option('--offset <n>', 'documents to skip')
-    .option('--json', 'one json line per document');
-  withDbOption(cmd).action(
-    async (flags: { limit?: string; offset?: string; json?: boolean; db?: string }) => {
-      const limit = parseCount('--limit', flags.limit, 50);
-      const offset = flags.offset === undefined ? 0 : parseCount('--offset', flags.offset, 0);
-      const { items, total } = await withStore(flags.db, io, (store) =>
-        store.listDocuments({ limit, offset }),
-      );
-      if (flags.json) {
-        for (const d of items) io.stdout.write(`${JSON.stringify(d)}\n`);
-        return;
-      }
-      for (const d of items) io.stdout.write(`${documentLine(d)}\n`);
-      io.stdout.write(`${items.length} of ${total} documents\n`);
-    },
-  );
+  const cmd = program.command('docs').description('list stored documents');
+  withListOptions(cmd, { noun: 'document' }).action(async (flags: ListFlags) => {
+    const page = pageOrThrow(flags);
+    const { items, total } = await withStore(flags.db, io, (store) => store.listDocuments(page));
+    writeList(io, items, flags.json, { text: (d) => `${documentLine(d)}\n`, total, noun: 'document' });
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { cameoRegistry } from '../model/cameo.js';
 import type { EventRow } from '../store/store.js';
 import { eventFilterOrThrow, type EventFlags } from './event-filter.js';
 import type { Io } from './io.js';
-import { withDbOption } from './options.js';
+import { withListOptions, writeList } from './list-command.js';
 import { withStore } from './with-store.js';
 
 /**
@@ -26,20 +26,14 @@ export function registerEvents(program: Command, io: Io): void {
     .option('--from <date>', 'on or after YYYY[-MM[-DD]]')
     .option('--to <date>', 'on or before YYYY[-MM[-DD]]')
     .option('--modality <m>', 'asserted, alleged, denied, hypothetical or negated')
-    .option('--outlet <name>', "the document's outlet")
-    .option('--limit <n>', 'most events to show', '50')
-    .option('--offset <n>', 'events to skip')
-    .option('--json', 'one json line per event');
-  withDbOption(cmd).action(async (flags: EventFlags & { json?: boolean; db?: string }) => {
-    const filter = eventFilterOrThrow(flags);
-    const { items, total } = await withStore(flags.db, io, (store) => store.events(filter));
-    if (flags.json) {
-      for (const e of items) io.stdout.write(`${JSON.stringify(e)}\n`);
-      return;
-    }
-    for (const e of items) io.stdout.write(`${eventLine(e)}\n`);
-    io.stdout.write(`${items.length} of ${total} events\n`);
-  });
+    .option('--outlet <name>', "the document's outlet");
+  withListOptions(cmd, { noun: 'event' }).action(
+    async (flags: EventFlags & { json?: boolean; db?: string }) => {
+      const filter = eventFilterOrThrow(flags);
+      const { items, total } = await withStore(flags.db, io, (store) => store.events(filter));
+      writeList(io, items, flags.json, { text: (e) => `${eventLine(e)}\n`, total, noun: 'event' });
+    },
+  );
 }
 
 /**

@@ -1,12 +1,15 @@
 import type { Doc, RawArticle } from '../model/types.js';
 import { cleanArticle } from './01-clean/index.js';
 import { compose, type Stage, type StageContext } from './stage.js';
+import { blankDoc } from './blank-doc.js';
 import { stage as sentences } from './02-sentences/index.js';
 import { stage as mentions } from './03-mentions/index.js';
 import { stage as actors } from './04-actors/index.js';
 import { stage as dates } from './05-dates/index.js';
 import { stage as events } from './06-events/index.js';
 import { stage as claims } from './07-claims/index.js';
+
+export { blankDoc, type BlankDocFields } from './blank-doc.js';
 
 /** The ordered stages after cleaning. Order matters: each reads what the earlier ones filled. */
 export const STAGES: readonly Stage[] = [sentences, mentions, actors, dates, events, claims];
@@ -28,21 +31,13 @@ export function emptyDoc(raw: RawArticle, ctx: StageContext): Doc {
       warnings: [...raw.warnings, `cleaning failed: ${(err as Error).message}`],
     };
   }
-  const reference = cleaned.published ?? ctx.published ?? null;
-  return {
+  return blankDoc(cleaned.body, {
     ...cleaned,
     input: raw.input,
     url: raw.hints.url ?? null,
     format: raw.format,
-    reference: { date: reference, estimated: false },
-    sentences: [],
-    mentions: [],
-    actors: [],
-    dates: [],
-    events: [],
-    claims: [],
-    relations: [],
-  };
+    reference: cleaned.published ?? ctx.published ?? null,
+  });
 }
 
 /**

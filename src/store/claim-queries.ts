@@ -10,6 +10,7 @@ import {
   type LinkableClaim,
 } from './claim-links.js';
 import type { Database } from './schema.js';
+import { paged } from './paged.js';
 import type { ClaimLinkRow, ClaimRow, ListFilter, RelationRow } from './store.js';
 
 /**
@@ -200,18 +201,17 @@ export async function listClaims(
     .where((eb) =>
       f.actor ? eb.or([eb('claims.claimant', '=', f.actor), eb('claims.about', '=', f.actor)]) : eb.and([]),
     );
-  const rows = await base
-    .selectAll('claims')
-    .select(['documents.published', 'documents.outlet'])
-    .orderBy('documents.published')
-    .orderBy('claims.document_id')
-    .orderBy('claims.idx')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  const { n } = await base
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const { rows, total } = await paged(
+    base,
+    (q) =>
+      q
+        .selectAll('claims')
+        .select(['documents.published', 'documents.outlet'])
+        .orderBy('documents.published')
+        .orderBy('claims.document_id')
+        .orderBy('claims.idx'),
+    f,
+  );
   const links = await linksOf(
     db,
     rows.map((r) => r.id),
@@ -239,7 +239,7 @@ export async function listClaims(
       disputes: links.filter((l) => l.denialId === r.id),
     };
   });
-  return { items, total: Number(n) };
+  return { items, total };
 }
 
 /**
@@ -257,18 +257,17 @@ export async function listRelations(
     .where((eb) =>
       f.actor ? eb.or([eb('relations.a', '=', f.actor), eb('relations.b', '=', f.actor)]) : eb.and([]),
     );
-  const rows = await base
-    .selectAll('relations')
-    .select(['documents.published', 'documents.outlet'])
-    .orderBy('documents.published')
-    .orderBy('relations.document_id')
-    .orderBy('relations.idx')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  const { n } = await base
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const { rows, total } = await paged(
+    base,
+    (q) =>
+      q
+        .selectAll('relations')
+        .select(['documents.published', 'documents.outlet'])
+        .orderBy('documents.published')
+        .orderBy('relations.document_id')
+        .orderBy('relations.idx'),
+    f,
+  );
   const items = rows.map((r): RelationRow => {
     const rel: Relation = {
       a: r.a,
@@ -282,7 +281,7 @@ export async function listRelations(
     if (r.rule) rel.rule = r.rule;
     return { id: r.id, documentId: r.document_id, published: r.published, outlet: r.outlet, ...rel };
   });
-  return { items, total: Number(n) };
+  return { items, total };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CodedEvent } from '../model/types.js';
 import type { Database, EventsTable } from './schema.js';
+import { paged } from './paged.js';
 import { StoreError, type EventDetail, type EventFilter, type EventRow } from './store.js';
 
 type EventsEb = ExpressionBuilder<Database, 'events' | 'documents'>;
@@ -55,21 +56,20 @@ export async function listEvents(
     .selectFrom('events')
     .innerJoin('documents', 'documents.id', 'events.document_id')
     .where((eb) => eb.and(conditions(eb, f)));
-  const rows = await base
-    .selectAll('events')
-    .select(['documents.title', 'documents.outlet', 'documents.published'])
-    // NULLs sort first in SQLite and last in PostgreSQL: say it explicitly.
-    .orderBy(sql`case when events.date is null then 1 else 0 end`)
-    .orderBy('events.date')
-    .orderBy('events.document_id')
-    .orderBy('events.idx')
-    .limit(f.limit ?? 50)
-    .offset(f.offset ?? 0)
-    .execute();
-  const { n } = await base
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { items: rows.map(eventRow), total: Number(n) };
+  const { rows, total } = await paged(
+    base,
+    (q) =>
+      q
+        .selectAll('events')
+        .select(['documents.title', 'documents.outlet', 'documents.published'])
+        // NULLs sort first in SQLite and last in PostgreSQL: say it explicitly.
+        .orderBy(sql`case when events.date is null then 1 else 0 end`)
+        .orderBy('events.date')
+        .orderBy('events.document_id')
+        .orderBy('events.idx'),
+    f,
+  );
+  return { items: rows.map(eventRow), total };
 }
 
 /**

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DateExpr, Doc } from '../../model/types.js';
+import { blankDoc } from '../index.js';
 import { dateForSpan, eventDateOf, resolveDates, stage } from './index.js';
 
 const CASES = fileURLToPath(new URL('./cases.txt', import.meta.url));
@@ -152,25 +153,7 @@ describe('resolveDates', () => {
 });
 
 function docOf(body: string, published: string | null): Doc {
-  return {
-    title: null,
-    published,
-    author: null,
-    outlet: null,
-    body,
-    warnings: [],
-    input: 't.txt',
-    url: null,
-    format: 'text',
-    reference: { date: published, estimated: false },
-    sentences: [],
-    mentions: [],
-    actors: [],
-    dates: [],
-    events: [],
-    claims: [],
-    relations: [],
-  };
+  return blankDoc(body, { input: 't.txt', format: 'text', published });
 }
 
 describe('dates stage', () => {

@@ -128,6 +128,55 @@ function base(
   };
 }
 
+/** An absolute candidate: it needs no reference and always resolves to `r`. */
+function fixed(
+  m: RegExpExecArray,
+  rule: string,
+  body: string,
+  cues: DateCues,
+  r: Resolved,
+  latest: Ymd | null,
+): Candidate {
+  return base(m, rule, body, cues, { anchored: false, latest, yearless: null, resolve: () => r });
+}
+
+/** A relative candidate: it resolves only against a reference date. */
+function relativeTo(
+  m: RegExpExecArray,
+  rule: string,
+  body: string,
+  cues: DateCues,
+  resolve: (ref: Ymd) => Resolved | null,
+): Candidate {
+  return base(m, rule, body, cues, {
+    anchored: true,
+    latest: null,
+    yearless: null,
+    resolve: (ref) => (ref ? resolve(ref) : null),
+  });
+}
+
+/** A month and day with no year ("April 6"): the latest such day not after the reference. */
+function yearlessDay(
+  m: RegExpExecArray,
+  rule: string,
+  body: string,
+  cues: DateCues,
+  mo: number,
+  d: number,
+): Candidate | null {
+  if (!mo || !isValidYmd({ y: 2000, m: mo, d })) return null;
+  return base(m, rule, body, cues, {
+    anchored: true,
+    latest: null,
+    yearless: { m: mo, d },
+    resolve: (ref) => {
+      const x = ref && lastMonthDay(ref, mo, d);
+      return x ? abs(x, 'day') : null;
+    },
+  });
+}
+
 /** A fixed day-precision candidate, optionally a range of days in the same month. */
 function dayCandidate(
   m: RegExpExecArray,
@@ -141,12 +190,7 @@ function dayCandidate(
   const endX = endDay !== null ? { ...x, d: endDay } : null;
   if (endX && (!isValidYmd(endX) || endDay! <= x.d)) return null;
   const resolved: Resolved = { ...abs(x, 'day'), end_value: endX ? formatYmd(endX, 'day') : null };
-  return base(m, rule, body, cues, {
-    anchored: false,
-    latest: endX ?? x,
-    yearless: null,
-    resolve: () => resolved,
-  });
+  return fixed(m, rule, body, cues, resolved, endX ?? x);
 }
 
 /** A number in digits or a YAML number word ("two", "a few"). */
@@ -243,6 +287,15 @@ export function buildRules(cues: DateCues): DateRule[] {
   const re = (src: string): RegExp => new RegExp(src, 'uy');
   const partOf = (w: string | undefined) =>
     w ? cues.parts.get(w.toLowerCase().replace(/\s+/g, ' ')) : undefined;
+  // A day, month and year (and maybe a last day) read from the given match groups.
+  const fullDate =
+    (rule: string, g: { mo: number; d: number; end: number; y: number }): DateRule['build'] =>
+    (m, body) => {
+      const mo = monthOf(m[g.mo], cues);
+      return mo
+        ? dayCandidate(m, rule, body, cues, { y: +m[g.y], m: mo, d: +m[g.d] }, m[g.end] ? +m[g.end] : null)
+        : null;
+    };
 
   return [
     {
@@ -255,12 +308,7 @@ export function buildRules(cues: DateCues): DateRule[] {
       id: 'month-day-year',
       kinds: ['month'],
       re: re(`(?<![\\p{L}])${WD}${MON}\\s+${ORD}(?:\\s*[-–]\\s*(\\d{1,2}))?(?!\\d),?\\s+(\\d{4})(?![\\d%])`),
-      build: (m, body) => {
-        const mo = monthOf(m[1], cues);
-        return mo
-          ? dayCandidate(m, 'month-day-year', body, cues, { y: +m[4], m: mo, d: +m[2] }, m[3] ? +m[3] : null)
-          : null;
-      },
+      build: fullDate('month-day-year', { mo: 1, d: 2, end: 3, y: 4 }),
     },
     {
       id: 'day-month-year',
@@ -268,50 +316,19 @@ export function buildRules(cues: DateCues): DateRule[] {
       re: re(
         `(?<![\\p{L}\\d])${WD}(?:[Tt]he\\s+)?${ORD}(?:\\s*[-–]\\s*(\\d{1,2}))?\\s+(?:of\\s+)?${MON},?\\s+(\\d{4})(?![\\d%])`,
       ),
-      build: (m, body) => {
-        const mo = monthOf(m[3], cues);
-        return mo
-          ? dayCandidate(m, 'day-month-year', body, cues, { y: +m[4], m: mo, d: +m[1] }, m[2] ? +m[2] : null)
-          : null;
-      },
+      build: fullDate('day-month-year', { mo: 3, d: 1, end: 2, y: 4 }),
     },
     {
       id: 'month-day',
       kinds: ['month'],
       re: re(`(?<![\\p{L}])${WD}${MON}\\s+${ORD}(?![\\d]|[.,]\\d|:)`),
-      build: (m, body) => {
-        const mo = monthOf(m[1], cues);
-        const d = +m[2];
-        if (!mo || !isValidYmd({ y: 2000, m: mo, d })) return null;
-        return base(m, 'month-day', body, cues, {
-          anchored: true,
-          latest: null,
-          yearless: { m: mo, d },
-          resolve: (ref) => {
-            const x = ref && lastMonthDay(ref, mo, d);
-            return x ? abs(x, 'day') : null;
-          },
-        });
-      },
+      build: (m, body) => yearlessDay(m, 'month-day', body, cues, monthOf(m[1], cues), +m[2]),
     },
     {
       id: 'day-month',
       kinds: ['digit'],
       re: re(`(?<![\\p{L}\\d.,])${WD}(?:[Tt]he\\s+)?${ORD}\\s+(?:of\\s+)?${MON}`),
-      build: (m, body) => {
-        const mo = monthOf(m[2], cues);
-        const d = +m[1];
-        if (!mo || !isValidYmd({ y: 2000, m: mo, d })) return null;
-        return base(m, 'day-month', body, cues, {
-          anchored: true,
-          latest: null,
-          yearless: { m: mo, d },
-          resolve: (ref) => {
-            const x = ref && lastMonthDay(ref, mo, d);
-            return x ? abs(x, 'day') : null;
-          },
-        });
-      },
+      build: (m, body) => yearlessDay(m, 'day-month', body, cues, monthOf(m[2], cues), +m[1]),
     },
     {
       id: 'month-year',
@@ -321,12 +338,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         const mo = monthOf(m[2], cues);
         const x = { y: +m[3], m: mo, d: 1 };
         if (!mo || !yearOk(x.y)) return null;
-        return base(m, 'month-year', body, cues, {
-          anchored: false,
-          latest: x,
-          yearless: null,
-          resolve: () => abs(x, 'month'),
-        });
+        return fixed(m, 'month-year', body, cues, abs(x, 'month'), x);
       },
     },
     {
@@ -344,12 +356,7 @@ export function buildRules(cues: DateCues): DateRule[] {
           end_value: formatYmd(to, 'month'),
           precision: 'month',
         };
-        return base(m, 'season-year', body, cues, {
-          anchored: false,
-          latest: from,
-          yearless: null,
-          resolve: () => r,
-        });
+        return fixed(m, 'season-year', body, cues, r, from);
       },
     },
     {
@@ -360,12 +367,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         const s = cues.seasons.get(m[2].toLowerCase());
         if (!s) return null;
         const mode = m[1].toLowerCase();
-        return base(m, 'season-relative', body, cues, {
-          anchored: true,
-          latest: null,
-          yearless: null,
-          resolve: (ref) => (ref ? seasonAround(ref, s, mode) : null),
-        });
+        return relativeTo(m, 'season-relative', body, cues, (ref) => seasonAround(ref, s, mode));
       },
     },
     {
@@ -386,12 +388,7 @@ export function buildRules(cues: DateCues): DateRule[] {
           end_value: String(to).padStart(4, '0'),
           precision: 'century',
         };
-        return base(m, 'century', body, cues, {
-          anchored: false,
-          latest: null,
-          yearless: null,
-          resolve: () => r,
-        });
+        return fixed(m, 'century', body, cues, r, null);
       },
     },
     {
@@ -408,12 +405,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         const from = part ? y + Math.floor(((part.from - 1) / 12) * 10) : y;
         const to = part ? y + Math.ceil((part.to / 12) * 10) - 1 : y + 9;
         const r: Resolved = { value: String(from), end_value: String(to), precision: 'decade' };
-        return base(m, 'decade', body, cues, {
-          anchored: false,
-          latest: null,
-          yearless: null,
-          resolve: () => r,
-        });
+        return fixed(m, 'decade', body, cues, r, null);
       },
     },
     {
@@ -438,12 +430,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         )
           return null;
         const r: Resolved = { value: String(y1), end_value: String(y2), precision: 'year' };
-        return base(m, 'year-range', body, cues, {
-          anchored: false,
-          latest: { y: y2, m: 1, d: 1 },
-          yearless: null,
-          resolve: () => r,
-        });
+        return fixed(m, 'year-range', body, cues, r, { y: y2, m: 1, d: 1 });
       },
     },
     {
@@ -454,12 +441,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         const y = +m[2];
         if (!yearOk(y) || !yearContextOk(body, m.index + m[0].length - 4, m.index + m[0].length, cues, true))
           return null;
-        return base(m, 'part-year', body, cues, {
-          anchored: false,
-          latest: { y, m: 1, d: 1 },
-          yearless: null,
-          resolve: () => abs({ y, m: 1, d: 1 }, 'year'),
-        });
+        return fixed(m, 'part-year', body, cues, abs({ y, m: 1, d: 1 }, 'year'), { y, m: 1, d: 1 });
       },
     },
     {
@@ -472,12 +454,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         if (!yearOk(y, led ? 1000 : 1500) || !yearContextOk(body, m.index, m.index + m[0].length, cues))
           return null;
         const rule = wordBefore(body, m.index).toLowerCase() === 'since' ? 'since-year' : 'year';
-        return base(m, rule, body, cues, {
-          anchored: false,
-          latest: { y, m: 1, d: 1 },
-          yearless: null,
-          resolve: () => abs({ y, m: 1, d: 1 }, 'year'),
-        });
+        return fixed(m, rule, body, cues, abs({ y, m: 1, d: 1 }, 'year'), { y, m: 1, d: 1 });
       },
     },
     {
@@ -504,12 +481,7 @@ export function buildRules(cues: DateCues): DateRule[] {
       build: (m, body) => {
         const cue = cues.relative.get(m[1]);
         if (!cue) return null;
-        return base(m, 'relative', body, cues, {
-          anchored: true,
-          latest: null,
-          yearless: null,
-          resolve: (ref) => (ref ? resolveRelative(cue, ref) : null),
-        });
+        return relativeTo(m, 'relative', body, cues, (ref) => resolveRelative(cue, ref));
       },
     },
     {
@@ -537,17 +509,11 @@ export function buildRules(cues: DateCues): DateRule[] {
         const unit = m[2];
         const precision = cues.agoUnits.get(unit);
         if (!n || !precision) return null;
-        return base(m, 'ago', body, cues, {
-          anchored: true,
-          latest: null,
-          yearless: null,
-          resolve: (ref) => {
-            if (!ref) return null;
-            if (unit === 'day' || unit === 'week')
-              return abs(addDays(ref, -n * (unit === 'week' ? 7 : 1)), precision);
-            if (unit === 'month') return abs(addMonths(ref, -n), precision);
-            return abs({ ...ref, y: ref.y - n * (unit === 'decade' ? 10 : 1) }, precision);
-          },
+        return relativeTo(m, 'ago', body, cues, (ref) => {
+          if (unit === 'day' || unit === 'week')
+            return abs(addDays(ref, -n * (unit === 'week' ? 7 : 1)), precision);
+          if (unit === 'month') return abs(addMonths(ref, -n), precision);
+          return abs({ ...ref, y: ref.y - n * (unit === 'decade' ? 10 : 1) }, precision);
         });
       },
     },
@@ -561,17 +527,11 @@ export function buildRules(cues: DateCues): DateRule[] {
         if (wd === undefined || !isUpper(token[0])) return null;
         if (!weekdayIsDate(body, m, cues)) return null;
         const mode = (m[1] ?? '').toLowerCase();
-        return base(m, 'weekday', body, cues, {
-          anchored: true,
-          latest: null,
-          yearless: null,
-          resolve: (ref) => {
-            if (!ref) return null;
-            // "next Tuesday" is the first one after the reference; "last Tuesday" the one before
-            // it; a plain "Tuesday" the most recent one not after it (a same-day wire report).
-            if (mode === 'next') return abs(addDays(ref, (wd - weekday(ref) + 7) % 7 || 7), 'day');
-            return abs(previousWeekday(ref, wd, mode === 'last'), 'day');
-          },
+        return relativeTo(m, 'weekday', body, cues, (ref) => {
+          // "next Tuesday" is the first one after the reference; "last Tuesday" the one before
+          // it; a plain "Tuesday" the most recent one not after it (a same-day wire report).
+          if (mode === 'next') return abs(addDays(ref, (wd - weekday(ref) + 7) % 7 || 7), 'day');
+          return abs(previousWeekday(ref, wd, mode === 'last'), 'day');
         });
       },
     },
