@@ -162,7 +162,13 @@ export function buildChunks(
   cues?: CoderCues,
 ): Chunk[] {
   const chunks: Chunk[] = [];
+  // One phrase resolved to several actors ("the foreign ministers of Iran and Azerbaijan") is
+  // read through the actors named inside it, which are coordinated.
+  const spanKey = (x: { start: number; end: number }) => `${x.start}:${x.end}`;
+  const perSpan = new Map<string, number>();
+  for (const x of spans) perSpan.set(spanKey(x), (perSpan.get(spanKey(x)) ?? 0) + 1);
   for (const s of spans) {
+    if ((perSpan.get(spanKey(s)) ?? 0) > 1) continue;
     let a = -1;
     let b = -1;
     for (const t of toks) {
@@ -305,18 +311,16 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
   if (!/(ed|en|wn|ht|ne|un)$/.test(t.lower)) return false;
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const p = toks[j]!;
-    if (
-      cues.passiveAux.has(p.lemma) && p.lower !== 'be' && p.lower !== 'been'
-        ? true
-        : p.lower === 'been' || p.lower === 'being'
-    ) {
-      // "has been arrested" / "were arrested"; "have arrested" is active.
-      return p.lemma === 'be' || p.lemma === 'get' || p.lower === 'been';
-    }
+    // "has been arrested" / "were arrested" / "got detained" are passive …
+    if (p.lower === 'been' || p.lower === 'being' || cues.passiveAux.has(p.lemma)) return true;
+    // … "have arrested" / "has spoken" are active.
+    if (p.lemma === 'have') return false;
     if (!['ADV', 'PART', 'AUX'].includes(p.pos) && p.lower !== 'not') break;
   }
-  // "… arrested by X" without an auxiliary (reduced relative): passive only if "by" follows at once.
-  return toks[i + 1]?.lower === 'by';
+  // "… arrested by X" without an auxiliary (a reduced relative) — but "by phone", "by air"
+  // (a bare noun after "by") says how, not who.
+  const next = toks[i + 2];
+  return toks[i + 1]?.lower === 'by' && !(next?.pos === 'NOUN' && toks[i + 3]?.pos !== 'ADP');
 }
 
 /**
@@ -513,7 +517,7 @@ function roleChunks(
         const inChunk = (i: number) => chunks.some((x) => x.start <= i && i < x.end);
         while (
           k > subject.end &&
-          (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV'].includes(toks[k]!.pos) || inChunk(k))
+          (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(toks[k]!.pos) || inChunk(k))
         )
           k--;
         if (!(toks[k]?.pos === 'VERB' || toks[k]?.pos === 'AUX') || k < subject.end) return [];
@@ -751,7 +755,7 @@ function codeTrigger(
     if (accuser) targets = [accuser];
   }
   // "Iran and Azerbaijan held talks": coordinated subjects with no other party.
-  if (!targets.length && sources.length > 1 && (p.symmetric || !p.nominal)) {
+  if (!targets.length && sources.length > 1 && (p.symmetric || !p.nominal || p.source.includes('subject'))) {
     targets = sources.slice(1);
     sources = sources.slice(0, 1);
   }
