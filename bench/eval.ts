@@ -146,7 +146,10 @@ if (want('petrarch')) {
 
 // A partial run (`npm run eval -- gold`) updates its own sections and keeps the others.
 const evalFile = path.join(resultsDir, 'eval.json');
-const previous = only.size && existsSync(evalFile) ? (JSON.parse(readFileSync(evalFile, 'utf8')) as Record<string, unknown>) : {};
+const previous =
+  only.size && existsSync(evalFile)
+    ? (JSON.parse(readFileSync(evalFile, 'utf8')) as Record<string, unknown>)
+    : {};
 writeFileSync(evalFile, JSON.stringify({ ...previous, ...out }, null, 2) + '\n');
 
 const o = out as any;

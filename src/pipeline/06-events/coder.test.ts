@@ -15,7 +15,9 @@ describe('event coder: who did what to whom', () => {
   });
 
   it('reads a passive with a by-agent the right way round', () => {
-    expect(code('Two Iranian drivers were detained by Azerbaijani police.')).toContain('AZE>IRN 173 asserted');
+    expect(code('Two Iranian drivers were detained by Azerbaijani police.')).toContain(
+      'AZE>IRN 173 asserted',
+    );
   });
 
   it('codes an agentless domestic passive as the state acting on its own people', () => {
@@ -44,7 +46,9 @@ describe('event coder: who did what to whom', () => {
   it('marks negated and hypothetical acts', () => {
     expect(code('Egypt did not attack Sudan.')).toContain('EGY>SDN 190 negated');
     expect(code('Russia could impose sanctions on Georgia.')).toContain('RUS>GEO 163 hypothetical');
-    expect(code('Iran refused to meet Israel.').some((e) => e.endsWith('asserted') && e.includes(' 125 '))).toBe(true);
+    expect(
+      code('Iran refused to meet Israel.').some((e) => e.endsWith('asserted') && e.includes(' 125 ')),
+    ).toBe(true);
   });
 
   it('codes a visit both ways and a nominal visit with its possessor', () => {
@@ -64,7 +68,9 @@ describe('event coder: who did what to whom', () => {
   });
 
   it('codes an IGO under its CAMEO code', () => {
-    expect(code('The UN Security Council condemned Iran.').some((e) => e.startsWith('IGOUNO>IRN 111'))).toBe(true);
+    expect(code('The UN Security Council condemned Iran.').some((e) => e.startsWith('IGOUNO>IRN 111'))).toBe(
+      true,
+    );
   });
 
   it('dates an event by its clause, not by a year used as a modifier', () => {
@@ -82,7 +88,13 @@ describe('event coder: who did what to whom', () => {
 
   it('ties every event to its sentence, rule and trigger', () => {
     const text = 'Israel opened its embassy in Ghana in 2019. Nothing else happened.';
-    const doc = processArticle({ input: 't', format: 'plain', raw: text, hints: { published: '2024-06-01' }, warnings: [] });
+    const doc = processArticle({
+      input: 't',
+      format: 'plain',
+      raw: text,
+      hints: { published: '2024-06-01' },
+      warnings: [],
+    });
     const e = doc.events[0]!;
     expect(doc.body.slice(e.start, e.end)).toBe(e.quote);
     expect(e.rule).toMatch(/^[a-z0-9.-]+$/);
