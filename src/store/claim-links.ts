@@ -129,13 +129,26 @@ export function dyadKey(a: string, b: string): string {
  * @example daysApart('2024-05-01', '2024-05-04') // 3
  */
 export function daysApart(a: string | null, b: string | null): number | null {
-  const t = (d: string | null) => {
-    const m = d ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d) : null;
-    return m ? Date.UTC(+m[1]!, (+(m[2] ?? 1) || 1) - 1, +(m[3] ?? 1) || 1) : null;
-  };
-  const x = t(a);
-  const y = t(b);
+  const x = dayOf(a);
+  const y = dayOf(b);
   return x === null || y === null ? null : Math.abs(x - y) / 86_400_000;
+}
+
+// Linking compares the same few dates thousands of times per save: parse each once.
+const DAYS = new Map<string, number | null>();
+const DAYS_CACHE = 10_000;
+
+/** Milliseconds of a date's first day, or null when it is not a date. */
+function dayOf(d: string | null): number | null {
+  if (!d) return null;
+  let t = DAYS.get(d);
+  if (t === undefined) {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d);
+    t = m ? Date.UTC(+m[1]!, (+(m[2] ?? 1) || 1) - 1, +(m[3] ?? 1) || 1) : null;
+    if (DAYS.size >= DAYS_CACHE) DAYS.clear();
+    DAYS.set(d, t);
+  }
+  return t;
 }
 
 /**

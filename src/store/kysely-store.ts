@@ -4,6 +4,7 @@ import { Migrator } from 'kysely';
 import type { Doc } from '../model/types.js';
 import { linksOf, listClaims, listRelations, saveClaimLinks, unionDisputedBy } from './claim-queries.js';
 import { contentHash, ID_LENGTH } from './content-hash.js';
+import { decodeDoc, encodeDoc } from './doc-codec.js';
 import { eventDetail, listEvents } from './event-queries.js';
 import { parseSearchQuery, type Engine } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
@@ -140,7 +141,7 @@ export class KyselyStore implements Store {
     }
     const row = rows[0];
     if (!row) return null;
-    const doc = { ...(JSON.parse(row.doc) as Omit<Doc, 'body'>), body: row.body } as Doc;
+    const doc = decodeDoc(row.doc, row.body);
     // Denials stored in other documents add to a claim's disputedBy.
     const links = await linksOf(
       this.db,
@@ -374,7 +375,6 @@ function documentRow(
   near: { id: string; similarity: number } | null,
   now: Date,
 ): DocumentsTable {
-  const { body: _body, ...rest } = doc;
   return {
     id,
     content_hash: hash,
@@ -387,7 +387,8 @@ function documentRow(
     format: doc.format,
     body: doc.body,
     warnings: JSON.stringify(doc.warnings),
-    doc: JSON.stringify(rest),
+    // Without the body and the quotes its offsets rebuild (see doc-codec.ts).
+    doc: encodeDoc(doc),
     minhash: sig ? encodeSignature(sig) : null,
     near_duplicate_of: near?.id ?? null,
     similarity: near ? Math.round(near.similarity * 1000) / 1000 : null,

@@ -3,6 +3,7 @@ import type { Engine } from '../engine.js';
 import { initial } from './0001-initial.js';
 import { search } from './0002-search.js';
 import { eventsAndClaimLinks } from './0003-events.js';
+import { leanIngest } from './0004-lean-ingest.js';
 
 /**
  * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
@@ -15,6 +16,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0001-initial': initial(engine),
     '0002-search': search(engine),
     '0003-events': eventsAndClaimLinks(engine),
+    '0004-lean-ingest': leanIngest(engine),
   };
   return { getMigrations: async () => all };
 }

@@ -8,6 +8,17 @@ export interface Dateline {
 
 const TIME = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s*[ap]\.?m\.?(?=\W|$)/giu;
 const ORDINAL = '(?:st|nd|rd|th)?';
+const YEAR = /\d{4}/u;
+// Compiled once (matchAll clones them, so the shared lastIndex is never touched). The
+// look-behind only skips starts inside a word, which could never match: the same result, less
+// backtracking.
+const MONTH_FIRST = new RegExp(`(?<!\\p{L})(\\p{L}+)\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})\\b`, 'gu');
+const DAY_FIRST = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(\\p{L}+)\\.?,?\\s+(\\d{4})\\b`, 'gu');
+const ISO =
+  /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?(?=\W|$)/gu;
+const NUMERIC = /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?=\W|$)/gu;
+// What every TIME match contains ("9:30", "7.15", "5 pm"): a cheap test that rules most lines out.
+const TIME_HINT = /\d[:.]\d\d|\d\s*[ap]/iu;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,28 +40,26 @@ interface Found {
  * @example findDate('Talks on 3 March 2024 failed', textCues())?.date // '2024-03-03'
  */
 export function findDate(text: string, cues: TextCues): Found | null {
+  // Every form below carries a four-digit year: most lines have none, and this test is cheap.
+  if (!YEAR.test(text)) return null;
   const lower = text.toLowerCase();
-  const monthFirst = new RegExp(`(\\p{L}+)\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})\\b`, 'gu');
-  const dayFirst = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(\\p{L}+)\\.?,?\\s+(\\d{4})\\b`, 'gu');
   const found: (Found & { at: number })[] = [];
-  for (const m of lower.matchAll(monthFirst)) {
+  for (const m of lower.matchAll(MONTH_FIRST)) {
     const month = cues.months.get(m[1]!);
     const date = month ? isoDate(Number(m[3]), month, Number(m[2])) : null;
     if (date) found.push({ date, match: m[0], at: m.index });
   }
-  for (const m of lower.matchAll(dayFirst)) {
+  for (const m of lower.matchAll(DAY_FIRST)) {
     const month = cues.months.get(m[2]!);
     const date = month ? isoDate(Number(m[3]), month, Number(m[1])) : null;
     if (date) found.push({ date, match: m[0], at: m.index });
   }
-  const iso =
-    /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?(?=\W|$)/gu;
-  for (const m of lower.matchAll(iso)) {
+  for (const m of lower.matchAll(ISO)) {
     const date = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
     if (date) found.push({ date, match: m[0], at: m.index });
   }
   // "03/09/2024", "3.9.2024": a part above 12 is the day; otherwise the cues say which comes first.
-  for (const m of lower.matchAll(/\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?=\W|$)/gu)) {
+  for (const m of lower.matchAll(NUMERIC)) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     const dayFirst = a > 12 || (b <= 12 && cues.numericOrder === 'dmy');
     const date = dayFirst ? isoDate(Number(m[4]), b, a) : isoDate(Number(m[4]), a, b);
@@ -67,15 +76,27 @@ export function findDate(text: string, cues: TextCues): Found | null {
  * @example isTimeLine('12:06 PM', textCues()) // true
  */
 export function isTimeLine(text: string, cues: TextCues): boolean {
+  if (!TIME_HINT.test(text)) return false;
   const rest = text.toLowerCase().replace(TIME, ' ');
   if (rest === text.toLowerCase()) return false;
   return leftoverWords(rest, cues).length === 0;
 }
 
+const leadPatterns = new WeakMap<TextCues, RegExp[]>();
+
+/** The lead patterns of a cue set, compiled once (in the cues' longest-first order). */
+function leadPatternsFor(cues: TextCues): RegExp[] {
+  let p = leadPatterns.get(cues);
+  if (!p) {
+    p = cues.leads.map((lead) => new RegExp(`\\b${lead.replace(/ /g, '\\s+')}\\b`, 'gu'));
+    leadPatterns.set(cues, p);
+  }
+  return p;
+}
+
 function leftoverWords(text: string, cues: TextCues): string[] {
   let rest = ` ${text.toLowerCase()} `;
-  for (const lead of cues.leads)
-    rest = rest.replace(new RegExp(`\\b${lead.replace(/ /g, '\\s+')}\\b`, 'gu'), ' ');
+  for (const lead of leadPatternsFor(cues)) rest = rest.replace(lead, ' ');
   return (rest.match(/\p{L}+/gu) ?? []).filter((w) => !cues.weekdays.has(w) && !cues.zones.has(w));
 }
 

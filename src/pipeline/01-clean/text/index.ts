@@ -32,6 +32,7 @@ export function cleanText(raw: string, hints: ArticleHints): Cleaned {
   if (typeof raw !== 'string' || raw.trim() === '')
     return { ...empty, warnings: ['empty text: no article body'] };
   const cues = textCues();
+  keys.clear();
   try {
     return cleanLines(toLines(raw), hints, cues);
   } catch (e) {
@@ -52,11 +53,25 @@ export function cleanText(raw: string, hints: ArticleHints): Cleaned {
 /** Line kinds that belong to an article's header. */
 const HEADER_KINDS: ReadonlySet<LineKind> = new Set(['date', 'time', 'byline', 'bio', 'section', 'header']);
 
-const key = (text: string) =>
+const keyOf = (text: string) =>
   tidyLine(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+
+// The steps below compare line keys many times over; a key depends on its text alone, so it
+// is computed once per document (cleared by cleanText, so nothing carries between documents).
+const keys = new Map<string, string>();
+
+/** A line's comparison key: lowercase letters and digits, single spaces. */
+function key(text: string): string {
+  let k = keys.get(text);
+  if (k === undefined) {
+    k = keyOf(text);
+    keys.set(text, k);
+  }
+  return k;
+}
 
 /** Lines of a page → the cleaned article (steps 2–7 above). */
 function cleanLines(texts: string[], hints: ArticleHints, cues: TextCues): Cleaned {
@@ -178,7 +193,11 @@ const AFTER_HEADLINE: ReadonlySet<LineKind> = new Set(['date', 'time', 'byline',
 
 /** True when the next line that is not blank or dropped is a dateline, byline or read time. */
 function followedByMeta(lines: Line[], i: number): boolean {
-  const next = lines.slice(i + 1).find((l) => l.kind !== 'blank' && l.kind !== 'drop');
+  let next: Line | undefined;
+  for (let j = i + 1; j < lines.length && next === undefined; j++) {
+    const k = lines[j]!.kind;
+    if (k !== 'blank' && k !== 'drop') next = lines[j];
+  }
   return next !== undefined && (AFTER_HEADLINE.has(next.kind) || key(next.text) === key(lines[i]!.text));
 }
 

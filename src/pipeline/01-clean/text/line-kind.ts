@@ -36,6 +36,8 @@ export interface Line {
 const TOKEN = /[\p{L}\p{N}_]+/gu;
 const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
 const SEGMENTS = /\s+[|·•]\s+|\s+[–—]\s+/u;
+const ADDRESS = /https?:\/\/|www\.\S|\S+@\S+\.\w{2,}/iu;
+const MAYBE_ADDRESS = /:\/\/|www|@/iu;
 const BULLET = /^(?:[-*•·▪●◦‣]|\d{1,2}[.)])\s+/u;
 
 /**
@@ -51,7 +53,8 @@ export const countTokens = (text: string) => text.match(TOKEN)?.length ?? 0;
  * @example isLinkLike('keep readingShow less') // true
  */
 export function isLinkLike(text: string): boolean {
-  if (/https?:\/\/|www\.\S|\S+@\S+\.\w{2,}/iu.test(text) && countTokens(text) < 25) return true;
+  // The address test backtracks on long lines; most lines hold none of its fixed parts.
+  if (MAYBE_ADDRESS.test(text) && ADDRESS.test(text) && countTokens(text) < 25) return true;
   if (/^@\w+$/u.test(text)) return true;
   // A single "word" with digits, underscores or a file extension: a scraped image name.
   if (

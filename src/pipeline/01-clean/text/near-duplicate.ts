@@ -4,10 +4,10 @@ const N = 4;
 const MAX_COPY_TOKENS = 80;
 const MAX_OWNERS = 50;
 
-function shingles(text: string): string[] {
-  const tokens = (text.toLowerCase().match(TOKEN) ?? []) as string[];
+function shingles(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i + N <= tokens.length; i++) out.push(tokens.slice(i, i + N).join(' '));
+  for (let i = 0; i + N <= tokens.length; i++)
+    out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]} ${tokens[i + 3]}`);
   return out;
 }
 
@@ -19,7 +19,9 @@ function shingles(text: string): string[] {
  * @example copiedLines(['Talks failed on Monday in Baku.', 'Officials said talks failed on Monday in Baku after hours.']) // [true, false]
  */
 export function copiedLines(lines: readonly string[], share = 0.7): boolean[] {
-  const sets = lines.map((l) => new Set(shingles(l)));
+  // Tokens once per line: the shingles and the exact-repeat keys are both made from them.
+  const tokens = lines.map((l) => (l.toLowerCase().match(TOKEN) ?? []) as string[]);
+  const sets = tokens.map((t) => new Set(shingles(t)));
   const where = new Map<string, number[]>();
   sets.forEach((set, i) => {
     for (const s of set) {
@@ -30,9 +32,9 @@ export function copiedLines(lines: readonly string[], share = 0.7): boolean[] {
   });
   // Exact repeats first (cheap, and immune to the shingle cap below).
   const firstSeen = new Map<string, number>();
-  const repeats = lines.map((l, i) => {
-    const k = (l.toLowerCase().match(TOKEN) ?? []).join(' ');
-    if (k.split(' ').length < 4) return false;
+  const repeats = tokens.map((t, i) => {
+    if (t.length < 4) return false;
+    const k = t.join(' ');
     if (firstSeen.has(k)) return true;
     firstSeen.set(k, i);
     return false;
