@@ -50,16 +50,16 @@ function proposition(
       break;
     }
   }
-  if (to <= from) return '';
-  let text = body.slice(toks[from]!.start, toks[to - 1]!.end);
-  text = text
-    .replace(/[“”"«»]/g, '')
-    .replace(/[\s.,;:]+$/u, '')
-    .trim();
+  const text = clean(body, toks, from, to);
   // "accused Baku of collaborating …" → "Baku collaborating …"
-  if (about && aboutName && toks[from]!.lower.endsWith('ing') && from > about.end)
-    text = `${aboutName} ${text}`;
-  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+  if (text && about && aboutName && toks[from]!.lower.endsWith('ing') && from > about.end)
+    return `${aboutName} ${text}`;
+  return text;
+}
+
+/** A claim record quoting sentence `s`; nobody disputes it yet. */
+function claimIn(s: Sentence, fields: Pick<Claim, 'claimant' | 'about' | 'text' | 'kind' | 'rule'>): Claim {
+  return { ...fields, quote: s.text, start: s.start, end: s.end, disputedBy: [] };
 }
 
 /**
@@ -116,17 +116,15 @@ export function sentenceClaims(
     // One claim per claimant and sentence: "spoke … and called X “…”" is one assertion.
     const who = claimantOf(claimant);
     if (claims.some((c) => c.claimant === who)) continue;
-    claims.push({
-      claimant: who,
-      about: about?.state ?? null,
-      text,
-      quote: s.text,
-      start: s.start,
-      end: s.end,
-      disputedBy: [],
-      kind: v.kind,
-      rule: `claim.${t.lemma}`,
-    });
+    claims.push(
+      claimIn(s, {
+        claimant: who,
+        about: about?.state ?? null,
+        text,
+        kind: v.kind,
+        rule: `claim.${t.lemma}`,
+      }),
+    );
   }
   attributedClaims(doc, s, toks, chunks, cues, subjectAt, claimantOf, claims);
   return { claims, denials };
@@ -163,17 +161,7 @@ function attributedClaims(
     const text = clean(doc.body, toks, from, to);
     if (text.split(/\s+/).length < 3) return;
     const about = chunks.find((c) => c.start >= from && c.end <= to && c.state !== who.state) ?? null;
-    claims.push({
-      claimant,
-      about: about?.state ?? null,
-      text,
-      quote: s.text,
-      start: s.start,
-      end: s.end,
-      disputedBy: [],
-      kind,
-      rule,
-    });
+    claims.push(claimIn(s, { claimant, about: about?.state ?? null, text, kind, rule }));
   };
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
@@ -233,17 +221,15 @@ export function linkDenials(
       if (!target.disputedBy.includes(d.denier)) target.disputedBy.push(d.denier);
       continue;
     }
-    unlinked.push({
-      claimant: d.denier,
-      about: null,
-      text: `denial: ${d.sentence.text.replace(/\s+/g, ' ').slice(0, 180)}`,
-      quote: d.sentence.text,
-      start: d.sentence.start,
-      end: d.sentence.end,
-      disputedBy: [],
-      kind: 'denial',
-      rule: 'claim.denial',
-    });
+    unlinked.push(
+      claimIn(d.sentence, {
+        claimant: d.denier,
+        about: null,
+        text: `denial: ${d.sentence.text.replace(/\s+/g, ' ').slice(0, 180)}`,
+        kind: 'denial',
+        rule: 'claim.denial',
+      }),
+    );
   }
   void doc;
   return unlinked;
