@@ -220,15 +220,8 @@ function unnamedOrg(scan: Scan, body: string, r: number, k: number): void {
       continue;
     }
     const t = scan.tokens[b]!;
-    const pos = scan.pos(b);
     if (t.key === '-' && !t.space) continue;
-    if (
-      !t.cap &&
-      /^[a-z]/.test(t.text) &&
-      (pos === 'ADJ' || pos === 'NOUN') &&
-      !scan.reg.lexicon.nameStopwords.has(t.key)
-    )
-      continue;
+    if (scan.modifierWord(b)) continue;
     break;
   }
   if (start < 0 || !country) return;
@@ -388,14 +381,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
         b = ref.i;
         continue;
       }
-      const t = scan.tokens[b]!;
-      const pos = scan.pos(b);
-      if (
-        !t.cap &&
-        /^[a-z]/.test(t.text) &&
-        (pos === 'ADJ' || pos === 'NOUN') &&
-        !lex.nameStopwords.has(t.key)
-      ) {
+      if (scan.modifierWord(b)) {
         start = b;
         continue;
       }

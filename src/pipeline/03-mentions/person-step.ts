@@ -219,14 +219,8 @@ export function roleNounStep(scan: Scan, body: string): void {
         continue;
       }
       const t = scan.tokens[b]!;
-      const pos = scan.pos(b);
       if (t.key === '-' && !t.space) continue;
-      if (
-        !t.cap &&
-        /^[a-z]/.test(t.text) &&
-        (pos === 'ADJ' || pos === 'NOUN') &&
-        !lex.nameStopwords.has(t.key)
-      ) {
+      if (scan.modifierWord(b)) {
         start = b;
         continue;
       }

@@ -192,6 +192,17 @@ export class Scan {
     return t && this.view ? posAt(this.view, t.start) : null;
   }
 
+  /**
+   * Is token i a lower-case descriptive word (adjective or noun, not a name stop word) that may
+   * stand inside a title or organisation phrase ("senior", "intelligence")?
+   */
+  modifierWord(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || t.cap || !/^[a-z]/.test(t.text)) return false;
+    const pos = this.pos(i);
+    return (pos === 'ADJ' || pos === 'NOUN') && !this.reg.lexicon.nameStopwords.has(t.key);
+  }
+
   /** Token index after "'s" at i (no space before the apostrophe), or null. */
   possessiveAt(i: number): number | null {
     const a = this.tokens[i];
