@@ -18,6 +18,8 @@ const CuesSchema = z.object({
   allegingVerbs: list,
   denyingVerbs: list,
   subjectPronouns: list,
+  particles: list,
+  complementMarkers: list,
   borderNouns: list,
   placePrepositions: list,
 });
@@ -79,6 +81,8 @@ export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'c
     allegingVerbs: single(d.allegingVerbs),
     denyingVerbs: single(d.denyingVerbs),
     subjectPronouns: single(d.subjectPronouns),
+    particles: single(d.particles),
+    complementMarkers: single(d.complementMarkers),
     borderNouns: single(d.borderNouns),
     placePrepositions: single(d.placePrepositions),
     phrases: Object.freeze({

@@ -1,5 +1,5 @@
 import type { Modality } from '../../model/types.js';
-import type { CoderCues } from './coder-cues.js';
+import { coderCues, type CoderCues } from './coder-cues.js';
 import type { Tok } from './tokens.js';
 
 /** Where an actor sits relative to a trigger. Prepositions name themselves. */
@@ -103,8 +103,6 @@ export function indexPatterns(patterns: readonly CoderPattern[]): PatternIndex {
 }
 
 const PREP_POS = new Set(['ADP']);
-/** Adverbial particles of phrasal verbs (turn down, shoot down, bail out). */
-const PARTICLES = new Set(['down', 'out', 'up', 'off', 'back', 'away']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART', 'X']);
 const VERBAL = new Set(['VERB']);
 
@@ -116,6 +114,7 @@ function governingPrep(
   toks: readonly Tok[],
   start: number,
   chunksEndingAt: ReadonlyMap<number, Chunk>,
+  cues: CoderCues,
 ): string | null {
   let j = start - 1;
   let steps = 0;
@@ -123,7 +122,7 @@ function governingPrep(
     const t = toks[j]!;
     if (PREP_POS.has(t.pos) || t.lower === 'to') {
       // "turned down Israel's offer": a particle right after its verb is no preposition.
-      if (PARTICLES.has(t.lower) && toks[j - 1]?.pos === 'VERB') return null;
+      if (cues.particles.has(t.lower) && toks[j - 1]?.pos === 'VERB') return null;
       return t.lower === 'upon' ? 'on' : t.lower;
     }
     const prev = chunksEndingAt.get(j + 1);
@@ -159,7 +158,7 @@ function governingPrep(
 export function buildChunks(
   toks: readonly Tok[],
   spans: readonly { start: number; end: number; actorId: string; state: string; kind: string }[],
-  cues?: CoderCues,
+  cues: CoderCues = coderCues(),
 ): Chunk[] {
   const chunks: Chunk[] = [];
   // One phrase resolved to several actors ("the foreign ministers of Iran and Azerbaijan") is
@@ -213,7 +212,7 @@ export function buildChunks(
     kept.push(c);
   }
   const endingAt = new Map(kept.map((c) => [c.end, c] as const));
-  for (const c of kept) c.prep = governingPrep(toks, c.start, endingAt);
+  for (const c of kept) c.prep = governingPrep(toks, c.start, endingAt, cues);
   if (cues)
     for (const c of kept)
       if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
@@ -851,8 +850,6 @@ function absoluteSubject(trig: Trigger, chunks: readonly Chunk[], toks: readonly
   return c && c.prep === 'with' ? c : null;
 }
 
-const COMPLEMENT_MARKERS = new Set(['of', 'that', 'for']);
-
 /**
  * The lemma of a reporting, alleging or denying verb whose complement holds the token at `at`
  * ("claimed that Baku granted …", "accused Iran of supporting …", "denied allowing …").
@@ -866,7 +863,7 @@ function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): strin
     // A relative clause or a new coordinated clause is not inside the complement.
     if ((t.lower === 'which' || t.lower === 'who') && !sawMarker) return null;
     if (cues.clauseOpeners.has(t.lower) && t.lower !== 'that' && !sawMarker) return null;
-    if (COMPLEMENT_MARKERS.has(t.lower)) sawMarker = true;
+    if (cues.complementMarkers.has(t.lower)) sawMarker = true;
     // wink tags some verbs as nouns: "sources claim that …", "has long accused".
     const verbal =
       t.pos === 'VERB' ||
