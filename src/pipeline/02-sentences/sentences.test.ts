@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyDoc } from '../04-actors/test-helpers.js';
 import { stage } from './index.js';
+import { MAX_SENTENCE_CHARS } from './split.js';
 
 const split = (body: string) => stage.run(bodyDoc(body), {}).sentences;
 
@@ -15,6 +16,20 @@ describe('02-sentences', () => {
       'Dr. Smith met the minister.',
       'They agreed.',
     ]);
+  });
+
+  it('cuts a run of text without sentence ends at clause boundaries', () => {
+    const body = 'Ankara and Yerevan talked about trade, '.repeat(200).trim();
+    const s = split(body);
+    expect(s.length).toBeGreaterThan(5);
+    for (const x of s) {
+      expect(x.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(x.text.endsWith(',') || x === s[s.length - 1]).toBe(true);
+      expect(body.slice(x.start, x.end)).toBe(x.text);
+    }
+    // Nothing is lost: the pieces cover every word in order.
+    expect(s.map((x) => x.text).join(' ')).toBe(body);
+    expect(stage.run(bodyDoc(body), {}).warnings.join(' ')).toMatch(/cut at clause boundaries/);
   });
 
   it('ends a sentence at a line break', () => {

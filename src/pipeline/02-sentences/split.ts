@@ -32,6 +32,42 @@ function splitLines(body: string, spans: Span[]): Span[] {
 }
 
 /**
+ * The longest sentence the later stages read. Real sentences stay far below it (the longest in
+ * the seeds and the demo corpus is under 500 characters); longer ones are lists or text with
+ * its punctuation lost, and the coder's work grows with the square of a sentence's length.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/**
+ * Cuts spans longer than `max` at the last clause boundary (";", then ",", then a space) in
+ * their second half, so no sentence outgrows `max` and no word is cut unless it is that long.
+ */
+function splitOverlong(body: string, spans: Span[], max: number): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    let from = s.start;
+    while (s.end - from > max) {
+      const window = body.slice(from + (max >> 1), from + max);
+      let cut = -1;
+      for (const mark of [';', ',', ' ']) {
+        const k = window.lastIndexOf(mark);
+        if (k >= 0) {
+          cut = from + (max >> 1) + k + 1;
+          break;
+        }
+      }
+      if (cut < 0) cut = from + max;
+      const t = trimSpan(body, { start: from, end: cut });
+      if (t) out.push(t);
+      from = cut;
+    }
+    const t = trimSpan(body, { start: from, end: s.end });
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/**
  * True when wink's break between two sentences is not a real one: no space between them
  * ("JNS.org", a domain name), the next one starts in lower case, or the previous one ends
  * with an abbreviation such as "Dr." (from the honorifics list).
@@ -46,8 +82,8 @@ function falseBreak(body: string, prev: Span, next: Span, abbreviations: Readonl
 }
 
 /**
- * Sentences of the body from wink's reading, with line breaks as hard ends and wink's false
- * breaks (domains, abbreviations) mended.
+ * Sentences of the body from wink's reading, with line breaks as hard ends, wink's false
+ * breaks (domains, abbreviations) mended, and overlong ones cut at clause boundaries.
  *
  * @example splitSentences(view, new Set(['dr'])) // [{ index: 0, start: 0, end: 24, text: '…' }]
  */
@@ -68,7 +104,7 @@ export function splitSentences(view: WinkView, abbreviations: ReadonlySet<string
     if (prev && falseBreak(body, prev, s, abbreviations)) prev.end = s.end;
     else mended.push({ ...s });
   }
-  return splitLines(body, mended).map((s, index) => ({
+  return splitOverlong(body, splitLines(body, mended), MAX_SENTENCE_CHARS).map((s, index) => ({
     index,
     start: s.start,
     end: s.end,

@@ -71,19 +71,53 @@ export function dateForSpan(
   return NONE;
 }
 
-const paragraphStart = (body: string, at: number): number => body.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+// Line-break offsets of the last body seen: finding a paragraph's start is then a binary search,
+// not a scan back through the paragraph for every event (quadratic on text without breaks).
+let breaksOf = { body: '', at: [] as number[] };
+
+function lineBreaks(body: string): number[] {
+  if (breaksOf.body !== body) {
+    const at: number[] = [];
+    for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) at.push(i);
+    breaksOf = { body, at };
+  }
+  return breaksOf.at;
+}
+
+/** The offset after the last line break before `at` (as `lastIndexOf('\n', at - 1) + 1`). */
+function paragraphStart(body: string, at: number): number {
+  const breaks = lineBreaks(body);
+  const limit = Math.max(0, at - 1);
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : breaks[lo - 1]! + 1;
+}
+
+/**
+ * How far a sentence boundary is looked for: the sentence stage cuts sentences at 1,000
+ * characters, and an unbounded scan would make a long paragraph cost its length per event.
+ */
+const SENTENCE_REACH = 1000;
+
+const isStop = (c: string | undefined): boolean => c === '.' || c === '!' || c === '?';
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 
 function sentenceStart(body: string, at: number): number {
-  const floor = paragraphStart(body, at);
-  for (let i = at - 1; i > floor; i--)
-    if (/[.!?]/.test(body[i]) && /\s/.test(body[i + 1] ?? '')) return i + 1;
+  const floor = Math.max(paragraphStart(body, at), at - SENTENCE_REACH);
+  for (let i = at - 1; i > floor; i--) if (isStop(body[i]) && isSpace(body[i + 1])) return i + 1;
   return floor;
 }
 
 function sentenceEnd(body: string, at: number): number {
-  for (let i = at; i < body.length; i++) {
+  const ceiling = Math.min(body.length, at + SENTENCE_REACH);
+  for (let i = at; i < ceiling; i++) {
     if (body[i] === '\n') return i;
-    if (/[.!?]/.test(body[i]) && /\s/.test(body[i + 1] ?? ' ')) return i + 1;
+    if (isStop(body[i]) && (i + 1 >= body.length || isSpace(body[i + 1]))) return i + 1;
   }
-  return body.length;
+  return ceiling;
 }
