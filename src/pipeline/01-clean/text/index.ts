@@ -106,7 +106,7 @@ function cleanLines(texts: string[], hints: ArticleHints, cues: TextCues): Clean
     if (l.kind === 'teaser') teasers = true;
     if (teasers && !(isParagraph(l) && isParagraph(nextContent(lines, i, end)))) continue;
     teasers = false;
-    if (isTitle(l) || repeated.has(key(l.text))) continue;
+    if (isTitle(l) || isRepeatedLabel(l, repeated)) continue;
     if (l.kind === 'prose' || l.kind === 'heading') zone.push(i);
   }
   const copies = copiedLines(zone.map((i) => lines[i]!.text));
@@ -263,7 +263,7 @@ function teaserListStart(lines: Line[], headerEnd: number, end: number, repeated
   const content: number[] = [];
   for (let i = headerEnd + 1; i < end; i++) {
     const k = lines[i]!.kind;
-    if (k !== 'blank' && k !== 'drop' && k !== 'caption' && !repeated.has(key(lines[i]!.text)))
+    if (k !== 'blank' && k !== 'drop' && k !== 'caption' && !isRepeatedLabel(lines[i]!, repeated))
       content.push(i);
   }
   // Units from the end: [first separator, blurb] content positions.
@@ -286,11 +286,17 @@ function teaserListStart(lines: Line[], headerEnd: number, end: number, repeated
   return units.length >= 3 ? content[units[units.length - 1]![0]]! : end;
 }
 
+/** Labels are short and never prose: only such lines can be in the set (and need a key). */
+const maybeLabel = (l: Line): boolean => l.kind !== 'blank' && l.kind !== 'prose' && l.tokens <= 6;
+
+const isRepeatedLabel = (l: Line, repeated: Set<string>): boolean =>
+  repeated.size > 0 && maybeLabel(l) && repeated.has(key(l.text));
+
 /** Short non-prose lines printed more than once: widget labels ("Live coverage", "Ad"). */
 function repeatedLabels(lines: Line[]): Set<string> {
   const counts = new Map<string, number>();
   for (const l of lines) {
-    if (l.kind === 'blank' || l.kind === 'prose' || l.tokens > 6) continue;
+    if (!maybeLabel(l)) continue;
     const k = key(l.text);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }

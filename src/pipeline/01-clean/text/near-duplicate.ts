@@ -4,10 +4,15 @@ const N = 4;
 const MAX_COPY_TOKENS = 80;
 const MAX_OWNERS = 50;
 
-function shingles(tokens: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + N <= tokens.length; i++)
-    out.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]} ${tokens[i + 3]}`);
+/**
+ * A line's 4-word shingles as numbers: words become small integers (one dictionary per call),
+ * four of them one number. Numbers hash and compare far faster than joined strings; with word
+ * ids below 2^13 a shingle is exact, above it a rare collision only adds a shared shingle.
+ */
+function shingles(ids: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + N <= ids.length; i++)
+    out.push(((ids[i]! * 8192 + ids[i + 1]!) * 8192 + ids[i + 2]!) * 8192 + ids[i + 3]!);
   return out;
 }
 
@@ -21,8 +26,14 @@ function shingles(tokens: readonly string[]): string[] {
 export function copiedLines(lines: readonly string[], share = 0.7): boolean[] {
   // Tokens once per line: the shingles and the exact-repeat keys are both made from them.
   const tokens = lines.map((l) => (l.toLowerCase().match(TOKEN) ?? []) as string[]);
-  const sets = tokens.map((t) => new Set(shingles(t)));
-  const where = new Map<string, number[]>();
+  const dictionary = new Map<string, number>();
+  const idOf = (w: string): number => {
+    let id = dictionary.get(w);
+    if (id === undefined) dictionary.set(w, (id = dictionary.size % 8192));
+    return id;
+  };
+  const sets = tokens.map((t) => new Set(t.length >= N ? shingles(t.map(idOf)) : []));
+  const where = new Map<number, number[]>();
   sets.forEach((set, i) => {
     for (const s of set) {
       const list = where.get(s);
