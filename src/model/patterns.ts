@@ -10,7 +10,8 @@ import { parseLocatedYaml } from './patterns-yaml.js';
  * Where an actor sits relative to the trigger. `subject`/`object` are the verb's arguments
  * (the coder swaps them for passives: "by" agent → source); `possessor` is "X's" or "of X"
  * before/after a noun ("Iran's drills"); `adjective` is a demonym modifier ("Turkish strikes");
- * prepositions name the phrase that follows the trigger ("talks with X"); `clause` is the subject of
+ * prepositions name the phrase that follows the trigger ("talks with X"); `anti` is the actor of an
+ * "anti-X" modifier before a noun ("anti-Israel rhetoric"); `clause` is the subject of
  * the complement clause ("insisted that X ..."); `none` = no actor slot.
  */
 export const ROLES = [
@@ -36,6 +37,7 @@ export const ROLES = [
   'between',
   'among',
   'across',
+  'anti',
   'clause',
   'none',
 ] as const;
@@ -59,6 +61,14 @@ export interface EventPattern {
   symmetric: boolean;
   /** Also emit this code with source and target swapped (visit 042 → host 043). */
   paired: string | null;
+  /** Also code the targets' own interaction with this code ("brought X and Y to talks" → X→Y 046). */
+  mediated: string | null;
+  /**
+   * May source and target be the same state? `null` follows the root (protests, coercion,
+   * assaults and fights may be domestic); `false` for acts that need a foreign target
+   * ("recaptured" one's own province says nothing about whom it was taken from).
+   */
+  domestic: boolean | null;
   /** At least one of these words (lemma or surface, lowercase) must occur in the clause. */
   requires: readonly string[];
   /** None of these words may occur in the clause. */
@@ -103,6 +113,8 @@ const PatternEntry = z.strictObject({
   target: z.enum(ROLES).optional(),
   symmetric: z.boolean().optional(),
   paired: Code.optional(),
+  mediated: Code.optional(),
+  domestic: z.boolean().optional(),
   requires: z.array(Word).min(1).optional(),
   excludes: z.array(Word).min(1).optional(),
   example: z.string().min(8),
@@ -167,6 +179,8 @@ function toPattern(
   if (p.paired && !cameo.byCode.has(p.paired))
     fail('paired', `paired code "${p.paired}" is not a cameo code`);
   if (p.paired && p.symmetric) fail('paired', 'a pattern is either symmetric or paired, not both');
+  if (p.mediated && !cameo.byCode.has(p.mediated))
+    fail('mediated', `mediated code "${p.mediated}" is not a cameo code`);
   const trigger = triggerOf(p, fail);
   if (trigger.kind === 'noun' && (!p.source || !p.target)) {
     fail('source', `noun pattern "${p.id}" must say where source and target sit`);
@@ -183,6 +197,8 @@ function toPattern(
     target: p.target ?? 'object',
     symmetric: p.symmetric ?? false,
     paired: p.paired ?? null,
+    mediated: p.mediated ?? null,
+    domestic: p.domestic ?? null,
     requires: Object.freeze(p.requires ?? []),
     excludes: Object.freeze(p.excludes ?? []),
     example: p.example,

@@ -22,12 +22,12 @@ const ACTUAL = GOLDEN.replace(/\.txt$/, '.actual.txt');
 const PUBLISHED = '2024-06-01';
 
 /**
- * Share of examples whose expected (source, target, code) was coded: 667 of 683 (0.977),
- * measured on 2026-11-21 after the pattern clean-up (it was 0.854 before). The floor sits two
- * points below, so a coder or pattern change that loses a dozen or more examples fails here,
- * while the golden diff shows every single change.
+ * Share of examples whose expected (source, target, code) was coded: 693 of 702 (0.987),
+ * measured on 2026-11-22 after the coverage work of issue 4 (0.977 of 683 on 2026-11-21, 0.854
+ * before the pattern clean-up). The floor sits two points below, so a coder or pattern change
+ * that loses a dozen or more examples fails here, while the golden diff shows every single change.
  */
-const MEASURED_SHARE = 0.976;
+const MEASURED_SHARE = 0.987;
 const MARGIN = 0.02;
 
 const triple = (source: string, target: string, code: string) => `${source}>${target} ${code}`;

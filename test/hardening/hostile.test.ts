@@ -35,10 +35,23 @@ beforeAll(() => {
   put('huge-line.txt', Buffer.alloc(100 * MB, 'Baku said nothing '));
   // A 300 kB single line with no sentence end, under the limit, is processed like any other text.
   put('long-line.txt', 'Iran accused Azerbaijan of hosting Israeli drones, '.repeat(6_000));
-  put('nested.html', `<html><body>${'<div>'.repeat(100_000)}<p>Iran and Turkey signed a trade agreement.</p>${'</div>'.repeat(100_000)}</body></html>`);
-  put('invalid-utf8.txt', Buffer.concat([Buffer.from('Tehran said '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0]), Buffer.from(' that Baku denied the report.\n')]));
+  put(
+    'nested.html',
+    `<html><body>${'<div>'.repeat(100_000)}<p>Iran and Turkey signed a trade agreement.</p>${'</div>'.repeat(100_000)}</body></html>`,
+  );
+  put(
+    'invalid-utf8.txt',
+    Buffer.concat([
+      Buffer.from('Tehran said '),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0]),
+      Buffer.from(' that Baku denied the report.\n'),
+    ]),
+  );
   put('nul-bytes.txt', 'Ankara\u0000 welcomed\u0000\u0000 the talks with Yerevan.\n');
-  put('injection.txt', "Robert'); DROP TABLE documents;-- wrote <script>alert(1)</script> and ${process.exit(1)} after Iran threatened Israel.\n");
+  put(
+    'injection.txt',
+    "Robert'); DROP TABLE documents;-- wrote <script>alert(1)</script> and ${process.exit(1)} after Iran threatened Israel.\n",
+  );
   put('laughs.rss', entityBomb());
   put('broken.jsonl', `{"text":"Russia praised Armenia."}\n{not json\n${'['.repeat(100_000)}\n`);
   put('empty.txt', '');
@@ -54,7 +67,14 @@ describe('the hostile corpus', () => {
     const lines = run.stderr.trim().split('\n');
     // No stack traces, one line per problem, each naming its input and what to do.
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const failing = ['bomb.txt.gz', 'huge-line.txt', 'nul-bytes.txt', 'broken.jsonl:2', 'broken.jsonl:3', 'empty.txt'];
+    const failing = [
+      'bomb.txt.gz',
+      'huge-line.txt',
+      'nul-bytes.txt',
+      'broken.jsonl:2',
+      'broken.jsonl:3',
+      'empty.txt',
+    ];
     for (const name of failing) {
       const line = lines.find((l) => l.includes(join(corpus, name)));
       expect(line, `a line for ${name}`).toBeDefined();
@@ -67,7 +87,15 @@ describe('the hostile corpus', () => {
       const { items } = await store.listDocuments({ limit: 100 });
       const inputs = items.map((d) => d.input.slice(corpus.length + 1)).sort();
       expect(inputs).toEqual(
-        ['broken.jsonl#1', 'injection.txt', 'invalid-utf8.txt', 'laughs.rss#1', 'long-line.txt', 'nested.html', 'ordinary.txt'].sort(),
+        [
+          'broken.jsonl#1',
+          'injection.txt',
+          'invalid-utf8.txt',
+          'laughs.rss#1',
+          'long-line.txt',
+          'nested.html',
+          'ordinary.txt',
+        ].sort(),
       );
       // The ordinary article is coded as usual.
       const ordinary = items.find((d) => d.input.endsWith('ordinary.txt'))!;
@@ -75,7 +103,7 @@ describe('the hostile corpus', () => {
       expect(events.items.map((e) => `${e.source}-${e.target}`)).toContain('TUR-ARM');
       // Markup and SQL in text are stored as text, verbatim, and the tables are intact.
       const injected = await store.getDocument(items.find((d) => d.input.endsWith('injection.txt'))!.id);
-      expect(injected!.body).toContain("DROP TABLE documents;--");
+      expect(injected!.body).toContain('DROP TABLE documents;--');
       expect(injected!.body).toContain('<script>alert(1)</script>');
       expect((await store.search('DROP')).length).toBe(1);
       // Deep nesting still yields the sentence at the bottom.

@@ -16,7 +16,9 @@ export const stage: Stage = {
       // The CLI may pass only the folder of `--actors` (as `actorsDir`).
       const reg = ctx.actors ?? actorRegistryFor((ctx as { actorsDir?: string }).actorsDir);
       doc.sentences = doc.body ? splitSentences(winkViewOf(doc), reg.lexicon.abbreviations) : [];
-      const cut = doc.sentences.filter((s) => s.end - s.start >= MAX_SENTENCE_CHARS >> 1 && !/[.!?"”’)\]]$/.test(s.text));
+      const cut = doc.sentences.filter(
+        (s) => s.end - s.start >= MAX_SENTENCE_CHARS >> 1 && !/[.!?"”’)\]]$/.test(s.text),
+      );
       if (cut.length > 5)
         doc.warnings.push(
           `sentences: ${cut.length} runs of text without sentence punctuation were cut at clause boundaries`,

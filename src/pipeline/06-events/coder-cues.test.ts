@@ -43,6 +43,17 @@ describe('coder cues', () => {
     expect(err.message).toMatch(new RegExp(`coder\\.yaml:${at + 1} \\(field passiveAux\\): `));
   });
 
+  it('reads the refusal and intent code maps by CAMEO root and rejects a code that is not one', () => {
+    const cues = coderCues();
+    expect(cues.refusalCodes.get('04')).toBe('125');
+    expect(cues.intentCodes.get('19')).toBe('138');
+    expect(cues.phrases.refusalWords).toContainEqual(['would', 'not']);
+    const lines = real.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('refusalCodes:'));
+    lines[at] = 'refusalCodes: {"04": "reject"}';
+    expect(failure(write(lines.join('\n'))).field).toMatch(/^refusalCodes/);
+  });
+
   it('names the line of a yaml syntax error', () => {
     const err = failure(write('clauseOpeners: [which, who\nnegators: [not]\n'));
     expect(err.message).toMatch(/coder\.yaml:\d+: not valid yaml/);

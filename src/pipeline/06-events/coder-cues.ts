@@ -22,15 +22,34 @@ const CuesSchema = z.object({
   complementMarkers: list,
   borderNouns: list,
   placePrepositions: list,
+  locatedNouns: list,
+  wordRoots: list,
+  instrumentPrepositions: list,
+  existentials: list,
+  verbOpeners: list,
+  possessiveDeterminers: list,
+  appealVerbs: list,
+  refusalWords: list,
+  refusalCodes: z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/)),
+  intentWords: list,
+  intentCodes: z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/)),
 });
 
-/** Word lists as sets; multi-word cues are kept as word arrays. */
-export type CoderCues = { readonly [K in keyof z.infer<typeof CuesSchema>]: ReadonlySet<string> } & {
+type Lists = Exclude<keyof z.infer<typeof CuesSchema>, 'refusalCodes' | 'intentCodes'>;
+
+/** Word lists as sets; multi-word cues are kept as word arrays; code maps by CAMEO root. */
+export type CoderCues = { readonly [K in Lists]: ReadonlySet<string> } & {
   readonly phrases: {
     readonly negators: readonly string[][];
     readonly hypotheticalWords: readonly string[][];
     readonly allegedWords: readonly string[][];
+    readonly refusalWords: readonly string[][];
+    readonly intentWords: readonly string[][];
   };
+  /** Root of a refused act → the refusal's code ("refused to meet" → 125). */
+  readonly refusalCodes: ReadonlyMap<string, string>;
+  /** Root of an announced use of force → the threat's code ("will attack" → 138). */
+  readonly intentCodes: ReadonlyMap<string, string>;
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -85,10 +104,23 @@ export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'c
     complementMarkers: single(d.complementMarkers),
     borderNouns: single(d.borderNouns),
     placePrepositions: single(d.placePrepositions),
+    locatedNouns: single(d.locatedNouns),
+    wordRoots: single(d.wordRoots),
+    instrumentPrepositions: single(d.instrumentPrepositions),
+    existentials: single(d.existentials),
+    verbOpeners: single(d.verbOpeners),
+    possessiveDeterminers: single(d.possessiveDeterminers),
+    appealVerbs: single(d.appealVerbs),
+    refusalWords: single(d.refusalWords),
+    intentWords: single(d.intentWords),
+    refusalCodes: new Map(Object.entries(d.refusalCodes)),
+    intentCodes: new Map(Object.entries(d.intentCodes)),
     phrases: Object.freeze({
       negators: multi(d.negators),
       hypotheticalWords: multi(d.hypotheticalWords),
       allegedWords: multi(d.allegedWords),
+      refusalWords: multi(d.refusalWords),
+      intentWords: multi(d.intentWords),
     }),
   });
 }

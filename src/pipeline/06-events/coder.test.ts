@@ -102,6 +102,61 @@ describe('event coder: who did what to whom', () => {
   });
 });
 
+describe('event coder: general constructions', () => {
+  it('reads "officials in <capital>" as the capital\'s state', () => {
+    expect(code("Officials in Ankara condemned the visit of Greece's president.")).toContain(
+      'TUR>GRC 111 asserted',
+    );
+  });
+
+  it('codes the asking, not the act asked for', () => {
+    const got = code('Chile urged Peru to withdraw its troops from the border.');
+    expect(got.some((e) => e.startsWith('PER>'))).toBe(false);
+  });
+
+  it('codes a refusal to cooperate as a rejection and an announced attack as a threat', () => {
+    expect(code('Serbia said it would not provide aid to Kosovo.')).toContain('SRB>XKX 121 asserted');
+    expect(code('Sudan vowed to attack Chad.')).toContain('SDN>TCD 138 asserted');
+    // A mere possibility stays a hypothetical attack.
+    expect(code('Sudan could attack Chad.')).toContain('SDN>TCD 190 hypothetical');
+  });
+
+  it('does not take the month "May" for a modal', () => {
+    expect(code('In May 1995, Norway brought Colombian and Venezuelan envoys to Oslo for talks.')).toEqual(
+      expect.arrayContaining(['NOR>COL 045 asserted', 'NOR>VEN 045 asserted', 'COL>VEN 046 asserted']),
+    );
+  });
+
+  it('finds the target of an object relative clause in its antecedent', () => {
+    expect(
+      code(
+        'The Georgian region of Abkhazia, which Russian troops gained control over in 2008, stayed tense.',
+      ),
+    ).toContain('RUS>GEO 192 asserted');
+  });
+
+  it('leaves reduced relatives and nouns after a reporting verb without a subject', () => {
+    expect(
+      code('Israel released a member of Hamas jailed over a year ago.').some((e) => / 17\d /.test(e)),
+    ).toBe(false);
+    expect(code('Syria said eight people were killed in an air strike.')).toEqual([]);
+  });
+
+  it('codes words against an "anti-X" modifier', () => {
+    expect(code("Venezuela's anti-Colombia rhetoric grew sharper.")).toContain('VEN>COL 111 asserted');
+  });
+
+  it("does not code capture of one's own territory as a domestic event", () => {
+    expect(code('Ukraine recaptured the city of Kherson.').some((e) => e.startsWith('UKR>UKR'))).toBe(false);
+  });
+
+  it('takes the subject after a fronted clause and its comma', () => {
+    expect(code("After the talks ended in Rome, Italy's foreign minister thanked Egypt.")).toContain(
+      'ITA>EGY 051 asserted',
+    );
+  });
+});
+
 describe('lemmaCandidates', () => {
   it('finds the verb behind a mis-tagged inflection and hyphenated words', () => {
     expect(lemmaCandidates({ lemma: 'accused', lower: 'accused' })).toContain('accuse');

@@ -30,6 +30,8 @@ export interface CoderPattern {
   domestic?: boolean;
   /** How specific the pattern is; among matches at one place the most specific is tried first. */
   rank?: number;
+  /** A code for the targets' own interaction ("brought X and Y to talks" → X negotiates with Y). */
+  mediated?: string;
 }
 
 /** An actor noun phrase in a sentence. */
@@ -77,6 +79,8 @@ export interface RawEvent {
   modality: Modality;
   trigger: { start: number; end: number };
   clause: { start: number; end: number };
+  /** The rule id when it differs from the pattern's ("refuse-visit+refusal"). */
+  rule?: string;
 }
 
 export interface PatternIndex {
@@ -115,6 +119,7 @@ function governingPrep(
   start: number,
   chunksEndingAt: ReadonlyMap<number, Chunk>,
   cues: CoderCues,
+  depth = 0,
 ): string | null {
   let j = start - 1;
   let steps = 0;
@@ -123,6 +128,17 @@ function governingPrep(
     if (PREP_POS.has(t.pos) || t.lower === 'to') {
       // "turned down Israel's offer": a particle right after its verb is no preposition.
       if (cues.particles.has(t.lower) && toks[j - 1]?.pos === 'VERB') return null;
+      // "officials in Tehran said …", "thanked his counterpart in Baku": the place stands
+      // where the phrase it locates stands.
+      const head = toks[j - 1];
+      if (
+        (t.lower === 'in' || t.lower === 'from') &&
+        head &&
+        (head.pos === 'NOUN' || head.pos === 'PROPN') &&
+        cues.locatedNouns.has(head.lower) &&
+        depth < 1
+      )
+        return governingPrep(toks, j, chunksEndingAt, cues, depth + 1);
       return t.lower === 'upon' ? 'on' : t.lower;
     }
     const prev = chunksEndingAt.get(j + 1);
@@ -132,12 +148,15 @@ function governingPrep(
       continue;
     }
     if (t.pos === 'CCONJ' || t.lower === ',') {
-      // "against Iranian and Russian support": a coordinated phrase shares the preposition.
+      // "against Iranian and Russian support": a coordinated phrase shares the preposition —
+      // but "after X met Y's envoy, Z's minister said …": a phrase after a comma that a verb
+      // follows is the subject of a new clause, not a list item.
       const before = chunksEndingAt.get(j);
+      if (before && t.lower === ',' && startsClause(toks, start, chunksEndingAt)) return null;
       if (before) return before.prep;
       return null;
     }
-    if (!NOMINAL.has(t.pos) || isPossessive(t)) {
+    if ((!NOMINAL.has(t.pos) && !cues.possessiveDeterminers.has(t.lower)) || isPossessive(t)) {
       if (isPossessive(t)) {
         j--;
         steps++;
@@ -149,6 +168,22 @@ function governingPrep(
     steps++;
   }
   return null;
+}
+
+/** Is the actor phrase starting at `start` directly followed by a finite verb (its own clause's subject)? */
+function startsClause(
+  toks: readonly Tok[],
+  start: number,
+  chunksEndingAt: ReadonlyMap<number, Chunk>,
+): boolean {
+  let k = start;
+  while (k < toks.length && !chunksEndingAt.has(k) && k < start + 8) k++;
+  for (let j = k; j < Math.min(toks.length, k + 3); j++) {
+    const t = toks[j]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return !t.lower.endsWith('ing');
+    if (t.pos !== 'ADV') return false;
+  }
+  return false;
 }
 
 /**
@@ -163,14 +198,20 @@ export function buildChunks(
   const chunks: Chunk[] = [];
   // One phrase resolved to several actors ("the foreign ministers of Iran and Azerbaijan") is
   // read through the actors named inside it, which are coordinated.
-  const spanKey = (x: { start: number; end: number }) => `${x.start}:${x.end}`;
-  const perSpan = new Map<string, number>();
-  for (const x of spans) perSpan.set(spanKey(x), (perSpan.get(spanKey(x)) ?? 0) + 1);
+  // Spans counted by start, then end (numbers: no key strings to build for every span).
+  const perSpan = new Map<number, Map<number, number>>();
+  for (const x of spans) {
+    let ends = perSpan.get(x.start);
+    if (!ends) perSpan.set(x.start, (ends = new Map()));
+    ends.set(x.end, (ends.get(x.end) ?? 0) + 1);
+  }
   for (const s of spans) {
-    if ((perSpan.get(spanKey(s)) ?? 0) > 1) continue;
+    if (perSpan.get(s.start)!.get(s.end)! > 1) continue;
     let a = -1;
     let b = -1;
     for (const t of toks) {
+      // Tokens are in order: none from here on can overlap the span.
+      if (t.start >= s.end) break;
       if (t.end > s.start && t.start < s.end) {
         if (a < 0) a = t.i;
         b = t.i + 1;
@@ -187,6 +228,13 @@ export function buildChunks(
     chunks.push({ start: a, end: b, actorId: s.actorId, state: s.state, kind: s.kind, modifier, prep: null });
   }
   chunks.sort((x, y) => x.start - y.start);
+  // "Egypt's Muslim Brotherhood", "the Afghan Taliban": a transnational group named with a
+  // state is coded under that state.
+  for (const c of chunks) {
+    if (c.state.length === 3) continue;
+    const st = chunks.find((x) => x.kind === 'state' && x.start === c.start && x.end < c.end && x.modifier);
+    if (st) c.state = st.state;
+  }
   // Drop chunks nested in an earlier one — except a place named after a preposition inside
   // it ("its embassy in Baku"): the outer phrase ends before the preposition and both stay.
   const kept: Chunk[] = [];
@@ -213,6 +261,15 @@ export function buildChunks(
   }
   const endingAt = new Map(kept.map((c) => [c.end, c] as const));
   for (const c of kept) c.prep = governingPrep(toks, c.start, endingAt, cues);
+  // "anti-Israel rhetoric": the actor is what the noun is against, never its subject or owner.
+  for (const c of kept) {
+    const t = toks[c.start]!;
+    if (
+      t.lower.startsWith('anti-') ||
+      (toks[c.start - 1]?.lower === '-' && toks[c.start - 2]?.lower === 'anti')
+    )
+      c.prep = 'anti';
+  }
   if (cues)
     for (const c of kept)
       if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
@@ -231,8 +288,12 @@ function borderPlace(toks: readonly Tok[], start: number, cues: CoderCues): stri
 
 /** "after Armenia captured …": a finite verb follows an opener within five words, before any comma. */
 function verbFollows(toks: readonly Tok[], i: number): boolean {
-  for (let k = i + 1; k < Math.min(toks.length, i + 6); k++) {
+  // Titles and names make subjects long ("after then Azerbaijani president A. B. fomented …"):
+  // proper nouns do not count towards the window.
+  let words = 0;
+  for (let k = i + 1; k < toks.length && words < 5; k++) {
     const t = toks[k]!;
+    if (t.pos !== 'PROPN') words++;
     if (t.pos === 'PUNCT') return false;
     if (t.pos === 'VERB' && !t.lower.endsWith('ing')) return true;
   }
@@ -241,7 +302,9 @@ function verbFollows(toks: readonly Tok[], i: number): boolean {
 
 /** Splits a sentence into clauses at openers, semicolons and participle/verb coordination. */
 export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
-  const cuts: { at: number; opener: number }[] = [{ at: 0, opener: -1 }];
+  // "Although Tehran is expected to …": a sentence may open with its clause opener.
+  const first = toks[0] && cues.clauseOpeners.has(toks[0].lower) && verbFollows(toks, 0) ? 0 : -1;
+  const cuts: { at: number; opener: number }[] = [{ at: 0, opener: first }];
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = toks[i - 1]!;
@@ -251,6 +314,7 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
     }
     if (
       cues.clauseOpeners.has(t.lower) &&
+      (cues.verbOpeners.has(t.lower) ? verbFollows(toks, i) : true) &&
       (prev.lower === ',' ||
         t.pos === 'SCONJ' ||
         t.lower === 'which' ||
@@ -287,12 +351,21 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
   return clauses;
 }
 
-/** Matches a phrase pattern's lemmas from token i, allowing up to two modifier words between them. */
-function matchPhrase(toks: readonly Tok[], i: number, words: readonly string[], end: number): number {
+/**
+ * Matches a phrase pattern's lemmas from token i, allowing up to two modifier words between
+ * them; `forms` holds each token's lemma candidates.
+ */
+function matchPhrase(
+  toks: readonly Tok[],
+  forms: readonly (readonly string[])[],
+  i: number,
+  words: readonly string[],
+  end: number,
+): number {
   let j = i;
   for (let w = 0; w < words.length; w++) {
     let skips = 0;
-    while (j < end && !lemmaCandidates(toks[j]!).includes(words[w]!)) {
+    while (j < end && !forms[j]!.includes(words[w]!)) {
       if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON', 'NOUN'].includes(toks[j]!.pos))
         return -1;
       j++;
@@ -316,11 +389,22 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
     if (p.lemma === 'have') return false;
     if (!['ADV', 'PART', 'AUX'].includes(p.pos) && p.lower !== 'not') break;
   }
+  // "there were ten soldiers killed": an existential's noun phrase is the patient.
+  for (let j = i - 1; j >= Math.max(1, i - 7); j--) {
+    const p = toks[j]!;
+    if (cues.passiveAux.has(p.lemma) && cues.existentials.has(toks[j - 1]!.lower)) return true;
+    if (!['NOUN', 'PROPN', 'NUM', 'ADJ', 'DET'].includes(p.pos)) break;
+  }
   // "… arrested by X" without an auxiliary (a reduced relative) — but "by phone", "by air"
   // (a bare noun after "by") says how, not who.
   const next = toks[i + 2];
   return toks[i + 1]?.lower === 'by' && !(next?.pos === 'NOUN' && toks[i + 3]?.pos !== 'ADP');
 }
+
+// Keyed lemma → lower form: a joined key string would be built and hashed on every call, and
+// this is called for every token by the trigger finder and the claim reader.
+const candidateCache = new Map<string, Map<string, string[]>>();
+let cachedCandidates = 0;
 
 /**
  * Lemmas a word may stand for. wink sometimes tags a past participle or gerund as a noun
@@ -328,16 +412,44 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
  *
  * @example lemmaCandidates({ lemma: 'accused', lower: 'accused' }) // ['accused', 'accuse', 'accus']
  */
-const candidateCache = new Map<string, string[]>();
-
 export function lemmaCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
-  const key = `${t.lemma}|${t.lower}`;
-  const hit = candidateCache.get(key);
+  let forms = candidateCache.get(t.lemma);
+  const hit = forms?.get(t.lower);
   if (hit) return hit;
   const found = inflectionCandidates(t);
-  if (candidateCache.size > 50_000) candidateCache.clear();
-  candidateCache.set(key, found);
+  if (++cachedCandidates > 50_000) {
+    candidateCache.clear();
+    cachedCandidates = 1;
+    forms = undefined;
+  }
+  if (!forms) candidateCache.set(t.lemma, (forms = new Map()));
+  forms.set(t.lower, found);
   return found;
+}
+
+/** The patterns a word's lemma candidates may trigger, in lookup order and without repeats. */
+interface PatternHits {
+  /** Phrase patterns whose first word is one of the candidates. */
+  first: readonly CoderPattern[];
+  /** Verb and noun patterns on one of the candidates. */
+  lemma: readonly CoderPattern[];
+}
+
+// Per index, per (cached, so shared) candidate list: most words of a text recur.
+const hitsCache = new WeakMap<PatternIndex, WeakMap<readonly string[], PatternHits>>();
+
+function patternHits(index: PatternIndex, forms: readonly string[]): PatternHits {
+  let perIndex = hitsCache.get(index);
+  if (!perIndex) hitsCache.set(index, (perIndex = new WeakMap()));
+  let hits = perIndex.get(forms);
+  if (!hits) {
+    hits = {
+      first: [...new Set(forms.flatMap((l) => index.byFirst.get(l) ?? []))],
+      lemma: [...new Set(forms.flatMap((l) => index.byLemma.get(l) ?? []))],
+    };
+    perIndex.set(forms, hits);
+  }
+  return hits;
 }
 
 function inflectionCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
@@ -354,6 +466,11 @@ function inflectionCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
     else if (w.endsWith('es')) out.push(w.slice(0, -1), w.slice(0, -2));
     else if (w.endsWith('s')) out.push(w.slice(0, -1));
   }
+  // British and American spellings share a pattern ("formalised" ~ "formalize").
+  for (const x of [...out]) {
+    if (x.endsWith('ise')) out.push(`${x.slice(0, -3)}ize`);
+    else if (x.endsWith('ize')) out.push(`${x.slice(0, -3)}ise`);
+  }
   return [...new Set(out)];
 }
 
@@ -365,11 +482,23 @@ const INFLECTED = /(ed|ing)$/;
  */
 function verbLike(toks: readonly Tok[], i: number): boolean {
   const t = toks[i]!;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  // "Israeli-occupied", "Iran-backed": a participle joined by a hyphen is an adjective.
+  if (prev?.lower === '-' && prev.end === t.start) return false;
+  // "artillery shelling", "the bombing": an -ing word after a determiner or modifier heads a noun phrase.
+  if (t.lower.endsWith('ing') && prev && ['DET', 'ADJ', 'NOUN'].includes(prev.pos)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   if (INFLECTED.test(t.lower)) return true;
-  const prev = toks[i - 1];
-  const next = toks[i + 1];
+  // "officials claim that …": a plural noun subject before a bare verb and its complementizer.
+  if (
+    next?.lower === 'that' &&
+    prev &&
+    (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
+    /s$/.test(prev.lower)
+  )
+    return true;
   return (
     /s$/.test(t.lower) &&
     !!prev &&
@@ -399,17 +528,28 @@ function findTriggers(
     }
     return set;
   };
+  // Each token's lemma candidates, looked up once: phrase matching reads them many times.
+  const forms = toks.map((t) => lemmaCandidates(t));
+  const restOf = new Map<number, Set<string>>();
+  const sentenceLemmas = (from: number) => {
+    let set = restOf.get(from);
+    if (!set) {
+      set = new Set();
+      for (let k = from; k < toks.length; k++) set.add(toks[k]!.lemma).add(toks[k]!.lower);
+      restOf.set(from, set);
+    }
+    return set;
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const clause = clauseOf(i);
     const candidates: { p: CoderPattern; end: number }[] = [];
-    const forms = lemmaCandidates(t);
-    for (const p of new Set(forms.flatMap((l) => index.byFirst.get(l) ?? []))) {
-      const end = matchPhrase(toks, i, p.words, clause.end);
+    const hits = patternHits(index, forms[i]!);
+    for (const p of hits.first) {
+      const end = matchPhrase(toks, forms, i, p.words, clause.end);
       if (end > 0) candidates.push({ p, end });
     }
-    const lemmaHits = forms.flatMap((l) => index.byLemma.get(l) ?? []);
-    for (const p of new Set(lemmaHits)) {
+    for (const p of hits.lemma) {
       if (p.kind === 'verb' && !verbLike(toks, i)) continue;
       if (p.kind === 'noun' && !(t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
       let end = i + 1;
@@ -423,11 +563,14 @@ function findTriggers(
       candidates.push({ p, end });
     }
     if (!candidates.length) continue;
-    const lemmas = clauseLemmas(clause);
+    const own = clauseLemmas(clause);
+    // A pattern about its complement clause ("believe that X was behind …") reads the words
+    // of the sentence from the trigger on.
+    const scope = (p: CoderPattern) => (p.target.includes('clause') ? sentenceLemmas(i) : own);
     const ok = candidates.filter(
       ({ p }) =>
-        (!p.requires?.length || p.requires.some((w) => lemmas.has(w))) &&
-        (!p.excludes?.length || !p.excludes.some((w) => lemmas.has(w))),
+        (!p.requires?.length || p.requires.some((w) => scope(p).has(w))) &&
+        (!p.excludes?.length || !p.excludes.some((w) => scope(p).has(w))),
     );
     if (!ok.length) continue;
     // Longest match wins; among equals, the more specific pattern (phrase > particle > requires > bare).
@@ -503,6 +646,7 @@ function roleChunks(
   chunks: readonly Chunk[],
   toks: readonly Tok[],
   subject: Chunk | null,
+  cues: CoderCues = coderCues(),
 ): Chunk[] {
   const { clause } = trig;
   const after = chunks.filter((x) => x.start >= trig.end && x.start < clause.end);
@@ -514,12 +658,30 @@ function roleChunks(
       if (trig.pattern.nominal) {
         let k = trig.start - 1;
         const inChunk = (i: number) => chunks.some((x) => x.start <= i && i < x.end);
+        // "Armenia's leading arms supplier": an -ing word after a determiner or possessive is an adjective.
+        const adjectival = (i: number) =>
+          toks[i]!.lower.endsWith('ing') && (isPossessive(toks[i - 1]) || toks[i - 1]?.pos === 'DET');
         while (
           k > subject.end &&
-          (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(toks[k]!.pos) || inChunk(k))
+          (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(toks[k]!.pos) ||
+            inChunk(k) ||
+            adjectival(k))
         )
           k--;
+        if (cues.particles.has(toks[k]?.lower ?? '') && toks[k - 1]?.pos === 'VERB') k--;
+        // "retaliated with support for …": the noun is the means of its verb.
+        else if (cues.instrumentPrepositions.has(toks[k]?.lower ?? '') && toks[k - 1]?.pos === 'VERB') k--;
         if (!(toks[k]?.pos === 'VERB' || toks[k]?.pos === 'AUX') || k < subject.end) return [];
+        // "X's ties reached a peak and it seems this cooperation …": the governing verb must
+        // be the subject's own, the first verb after it.
+        // ("Serbia said it would not provide aid": a pronoun after the other verb refers back.)
+        let blocked = false;
+        for (let j = Math.max(subject.end, clause.start); j < k; j++) {
+          if (toks[j]!.pos === 'VERB' && !isPossessive(toks[j - 1]) && toks[j - 1]?.pos !== 'DET')
+            blocked = true;
+          else if (cues.subjectPronouns.has(toks[j]!.lower) && toks[j + 1]?.pos === 'AUX') blocked = false;
+        }
+        if (blocked) return [];
       }
       return coordinated(subject, chunks, toks);
     }
@@ -546,15 +708,37 @@ function roleChunks(
     }
     case 'clause': {
       // "insisted that X will …": the subject of the that-clause after the trigger.
-      const that = toks.findIndex((t, k) => k >= trig.end && k < trig.end + 6 && t.lower === 'that');
-      if (that < 0) return [];
+      const that = toks.findIndex(
+        (t, k) => k >= trig.end && k < trig.end + 6 && cues.complementizers.has(t.lower),
+      );
+      if (that < 0) {
+        // "believes Iran's IRGC may have been involved": a complement clause without "that" —
+        // an actor right after the verb with a verb of its own following.
+        const c = chunks.find((x) => x.start >= trig.end && x.start <= trig.end + 1 && x.prep === null);
+        if (!c) return [];
+        for (let k = c.end; k < Math.min(toks.length, c.end + 4); k++)
+          if (toks[k]!.pos === 'VERB' || toks[k]!.pos === 'AUX') return [c];
+        return [];
+      }
       const c = chunks.find((x) => x.start > that && x.prep === null);
       return c ? [c] : [];
     }
     case 'possessor': {
       // "Iran's drills", "Iranian drills", "Herzog's visit": a modifier right before the trigger.
       const c = chunks.find(
-        (x) => x.modifier && x.end <= trig.start && trig.start - x.end <= 3 && x.start >= clause.start,
+        (x) =>
+          x.modifier &&
+          x.prep !== 'anti' &&
+          x.end <= trig.start &&
+          trig.start - x.end <= 3 &&
+          x.start >= clause.start,
+      );
+      return c ? [c] : [];
+    }
+    case 'anti': {
+      // "anti-Israel rhetoric", "fomented anti-Iranian sentiment".
+      const c = chunks.find(
+        (x) => x.prep === 'anti' && x.end <= trig.start && trig.start - x.end <= 3 && x.start >= clause.start,
       );
       return c ? [c] : [];
     }
@@ -567,9 +751,20 @@ function roleChunks(
   }
 }
 
-const hasWord = (toks: readonly Tok[], from: number, to: number, set: ReadonlySet<string>) => {
-  for (let k = Math.max(0, from); k < to; k++)
+/** Parts of speech of names: "In May 2020" holds no modal "may". */
+const NAMES: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'NUM']);
+
+const hasWord = (
+  toks: readonly Tok[],
+  from: number,
+  to: number,
+  set: ReadonlySet<string>,
+  skipPos?: ReadonlySet<string>,
+) => {
+  for (let k = Math.max(0, from); k < to; k++) {
+    if (skipPos?.has(toks[k]!.pos)) continue;
     if (set.has(toks[k]!.lower) || set.has(toks[k]!.lemma)) return true;
+  }
   return false;
 };
 const hasPhrase = (toks: readonly Tok[], from: number, to: number, phrases: readonly string[][]) => {
@@ -605,13 +800,15 @@ export function modalityOf(
   if (governingLemma && cues.denyingVerbs.has(governingLemma)) return 'denied';
   if (governingLemma && cues.allegingVerbs.has(governingLemma)) return 'alleged';
   if (
-    hasWord(toks, from, to, cues.hypotheticalWords) ||
+    hasWord(toks, from, to, cues.hypotheticalWords, NAMES) ||
     hasPhrase(toks, from, to, cues.phrases.hypotheticalWords)
   )
     return 'hypothetical';
   // "plans to visit", "invited Bayramov to visit": a forward-looking verb up to three words
   // before the infinitive's "to".
   for (let k = to - 1; k > from; k--) {
+    // "tried to calm it by making statements": the means was carried out.
+    if (toks[k]!.lower === 'by' && toks[k + 1]?.lower.endsWith('ing')) break;
     if (toks[k]!.lower !== 'to') continue;
     for (let j = k - 1; j >= Math.max(from, k - 4); j--)
       if (cues.hypotheticalVerbs.has(toks[j]!.lemma) && toks[j]!.pos === 'VERB') return 'hypothetical';
@@ -652,6 +849,9 @@ function inheritSubjects(
     if (opener && cues.relativePronouns.has(opener.lower) && opener.lower !== 'that') {
       const ante = [...chunks].reverse().find((x) => x.end <= cl.opener);
       cl.inherited = ante ?? prevSubject;
+    } else if (opener && opener.pos === 'PRON' && cues.relativePronouns.has(opener.lower)) {
+      // "an Arab power that maintains ties …": a relative "that" right after an actor phrase.
+      cl.inherited = chunks.find((x) => x.end === cl.opener) ?? prevSubject;
     } else {
       cl.inherited = prevSubject;
     }
@@ -661,6 +861,19 @@ function inheritSubjects(
     if (own) {
       const firstVerb = toks.slice(cl.start, cl.end).findIndex((t) => VERBAL.has(t.pos) || t.pos === 'AUX');
       if (firstVerb < 0 || own.start < cl.start + firstVerb) prevSubject = own;
+    } else {
+      // "After X signed a decree, Israel's minister thanked …": past a fronted phrase, the
+      // actor right before a finite verb is the subject.
+      const endingAt = new Map(chunks.map((c) => [c.end, c] as const));
+      const late = chunks.find(
+        (x) =>
+          x.start >= cl.start &&
+          x.end <= cl.end &&
+          x.prep === null &&
+          toks[x.start - 1]?.lower === ',' &&
+          startsClause(toks, x.start, endingAt),
+      );
+      if (late) prevSubject = late;
     }
     mainSubject ??= prevSubject;
   }
@@ -709,13 +922,13 @@ function codeTrigger(
     possessor ??
     gerundSubject(trig, chunks, toks) ??
     absoluteSubject(trig, chunks, toks) ??
-    subjectOf(trig.clause, chunks, trig.start, toks);
+    (commonNounSubject(trig, chunks, toks) ? null : subjectOf(trig.clause, chunks, trig.start, toks));
   let sources: Chunk[] = [];
   let targets: Chunk[] = [];
   let agentless = false;
   if (trig.passive) {
     // Passive: the agent comes with "by", the patient is the grammatical subject.
-    sources = roleChunks('by', trig, chunks, toks, null);
+    sources = roleChunks('by', trig, chunks, toks, null, cues);
     targets = subject ? coordinated(subject, chunks, toks) : [];
     // An agentless passive domestic act ("suspects were arrested") is the state's own.
     if (!sources.length && p.domestic && targets.length) {
@@ -730,11 +943,11 @@ function codeTrigger(
     }
   } else {
     for (const r of p.source) {
-      sources = roleChunks(r, trig, chunks, toks, subject);
+      sources = roleChunks(r, trig, chunks, toks, subject, cues);
       if (sources.length) break;
     }
     for (const r of p.target) {
-      targets = roleChunks(r, trig, chunks, toks, subject);
+      targets = roleChunks(r, trig, chunks, toks, subject, cues);
       if (targets.length) break;
     }
     // "meet X" for "meet with X", "accused X" for "accused X of": a verb's direct object
@@ -744,8 +957,19 @@ function codeTrigger(
       !p.nominal &&
       p.target.some((r) => r !== 'object' && r !== 'subject' && r !== 'possessor' && r !== 'clause')
     )
-      targets = roleChunks('object', trig, chunks, toks, subject);
+      targets = roleChunks('object', trig, chunks, toks, subject, cues);
   }
+  // "the region, which Armenian separatists seized": in an object relative clause (its own
+  // subject follows the pronoun) the antecedent is the target.
+  if (
+    !targets.length &&
+    sources.length &&
+    !trig.passive &&
+    !cues.wordRoots.has(p.code.slice(0, 2)) &&
+    !p.target.includes('clause') &&
+    objectRelative(trig, sources[0]!, toks, cues)
+  )
+    targets = [trig.clause.inherited!];
   // "Baku denied these allegations": a denial with no named party answers the last accuser.
   if (!targets.length && sources.length && p.code.startsWith('016')) {
     const denier = sources[0]!.state;
@@ -763,9 +987,24 @@ function codeTrigger(
   let modality = modalityOf(toks, trig, null, governor, cues);
   // "X accused Y of Z, though Y denied it": Y's act becomes denied.
   if (modality === 'alleged' && deniedLater(trig, sources, chunks, toks, cues)) modality = 'denied';
+  // "refused to meet X", "would not provide aid to X": the refusal is the event (root 12);
+  // "will attack X", "wants to invade X": an announced use of force is a threat (root 13).
+  const root = p.code.slice(0, 2);
+  let code = p.code;
+  let recoded: string | null = null;
+  if (modality === 'negated' && cues.refusalCodes.has(root) && refusalCue(toks, trig, cues)) {
+    recoded = 'refusal';
+    code = cues.refusalCodes.get(root)!;
+  } else if (modality === 'hypothetical' && cues.intentCodes.has(root) && intentCue(toks, trig, cues)) {
+    recoded = 'intent';
+    code = cues.intentCodes.get(root)!;
+  }
+  if (recoded) modality = 'asserted';
+  // A pattern whose source and target sit in the same place codes an actor acting on itself.
+  const reflexive = p.source.length > 0 && p.source.join() === p.target.join();
   for (const s of sources) {
     for (const t of targets) {
-      if (s === t && !agentless) continue;
+      if (s === t && !agentless && !(reflexive && targets.length === 1)) continue;
       // Within one state only domestic acts (arrests, protests, assaults) are coded.
       if (s.state === t.state && !p.domestic) continue;
       const base = {
@@ -775,11 +1014,142 @@ function codeTrigger(
         modality,
         trigger: { start: trig.start, end: trig.end },
         clause: { start: trig.clause.start, end: trig.clause.end },
+        ...(recoded ? { rule: `${p.id}+${recoded}` } : {}),
       };
-      events.push({ ...base, code: p.code });
-      if (p.pair) events.push({ ...base, code: p.pair, source: t, target: s });
+      events.push({ ...base, code });
+      if (p.pair && !recoded) events.push({ ...base, code: p.pair, source: t, target: s });
     }
   }
+  // "X brought Y and Z to the table": the parties brought together negotiate with each other.
+  if (p.mediated && !recoded && targets.length > 1) {
+    const [first, ...rest] = targets;
+    for (const t of rest) {
+      if (t.state === first!.state) continue;
+      events.push({
+        pattern: p,
+        code: p.mediated,
+        source: first!,
+        target: t,
+        modality,
+        trigger: { start: trig.start, end: trig.end },
+        clause: { start: trig.clause.start, end: trig.clause.end },
+      });
+    }
+  }
+}
+
+/**
+ * "Baku's expanding ties with Turkey", "Israel's growing presence": an -ing form between a
+ * possessive and its noun describes a state of affairs, not an act.
+ */
+function participleModifier(trig: Trigger, toks: readonly Tok[]): boolean {
+  if (trig.pattern.nominal) return false;
+  const t = toks[trig.start]!;
+  const next = toks[trig.start + 1];
+  return t.lower.endsWith('ing') && isPossessive(toks[trig.start - 1]) && next?.pos === 'NOUN';
+}
+
+/** Is the trigger's clause a relative clause whose pronoun is the object ("which X seized")? */
+function objectRelative(trig: Trigger, source: Chunk, toks: readonly Tok[], cues: CoderCues): boolean {
+  const { opener, inherited } = trig.clause;
+  if (opener < 0 || !inherited || inherited === source) return false;
+  const t = toks[opener]!;
+  // "who" is a subject; "that" may be a complementizer, and its clause inherits no antecedent.
+  if (!cues.relativePronouns.has(t.lower) || t.lower === 'who' || t.lower === 'that') return false;
+  if (!(source.start > opener && source.end <= trig.start)) return false;
+  // The antecedent stands right before the pronoun, or before one head noun ("the Karabakh
+  // region, which …"), a comma or a preposition ("a network from which").
+  let k = opener - 1;
+  if (toks[k]?.pos === 'ADP') k--;
+  if (toks[k]?.lower === ',') k--;
+  if (toks[k]?.pos === 'NOUN' && inherited.end === k) k--;
+  if (inherited.end !== k + 1) return false;
+  // The verb's own object slot is empty ("which X seized." / "which X gained control over during …").
+  let j = trig.end;
+  while (toks[j] && cues.particles.has(toks[j]!.lower)) j++;
+  const next = toks[j];
+  return !next || !['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'SCONJ'].includes(next.pos);
+}
+
+/** Words before the trigger in its clause that make a negated act a refusal. */
+function refusalCue(toks: readonly Tok[], trig: Trigger, cues: CoderCues): boolean {
+  const from = trig.clause.start;
+  return (
+    hasWord(toks, from, trig.start, cues.refusalWords) ||
+    hasPhrase(toks, from, trig.start, cues.phrases.refusalWords)
+  );
+}
+
+/**
+ * Words of the actor's own intent before the trigger ("will", "plans to"), with no hedge or
+ * condition ("could", "if") that makes the act merely possible.
+ */
+function intentCue(toks: readonly Tok[], trig: Trigger, cues: CoderCues): boolean {
+  const from = trig.clause.start;
+  const intent =
+    hasWord(toks, from, trig.start, cues.intentWords) ||
+    hasPhrase(toks, from, trig.start, cues.phrases.intentWords);
+  if (!intent) return false;
+  for (let k = Math.max(0, from - 1); k < trig.start; k++) {
+    const w = toks[k]!.lower;
+    if (cues.hypotheticalWords.has(w) && !cues.intentWords.has(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * "said eight people were killed", "a member … jailed a year ago": a common noun that is not
+ * an actor stands right before the verb group, after another verb of the clause — it, not the
+ * clause's first actor, is the trigger's subject.
+ */
+function commonNounSubject(trig: Trigger, chunks: readonly Chunk[], toks: readonly Tok[]): boolean {
+  if (trig.pattern.nominal || trig.pattern.kind === 'noun' || toks[trig.start]!.pos !== 'VERB') return false;
+  let k = trig.start - 1;
+  while (
+    k > trig.clause.start &&
+    (toks[k]!.pos === 'AUX' || toks[k]!.pos === 'ADV' || toks[k]!.lower === 'not')
+  )
+    k--;
+  const t = toks[k];
+  if (!t || t.pos !== 'NOUN' || k <= trig.clause.start) return false;
+  if (chunks.some((c) => c.start <= k && k < c.end)) return false;
+  // "Russian air defences had been firing": a phrase headed by an actor's modifier is that actor.
+  // A participle right after the noun ("a member of Hamas jailed a year ago") is a reduced
+  // relative whatever the noun.
+  const reduced = k === trig.start - 1 && /ed$/.test(toks[trig.start]!.lower);
+  let h = k;
+  while (h > trig.clause.start && (toks[h - 1]!.pos === 'NOUN' || toks[h - 1]!.pos === 'ADJ')) h--;
+  if (!reduced && chunks.some((c) => c.end === h && c.modifier)) return false;
+  for (let j = trig.clause.start; j < k; j++) {
+    const v = toks[j]!;
+    if (v.pos === 'VERB' && !v.lower.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+/**
+ * "urged X to withdraw", "invited X to visit": an infinitive whose subject is the object of a
+ * verb of asking. The asking is coded; the act asked for has not happened.
+ */
+function askedFor(trig: Trigger, chunks: readonly Chunk[], toks: readonly Tok[], cues: CoderCues): boolean {
+  let k = trig.start - 1;
+  while (k >= 0 && toks[k]!.pos === 'ADV') k--;
+  if (toks[k]?.lower !== 'to') return false;
+  let object = false;
+  for (let j = k - 1; j >= Math.max(0, k - 10); j--) {
+    const t = toks[j]!;
+    if (chunks.some((c) => c.start <= j && j < c.end)) {
+      object = true;
+      continue;
+    }
+    if (t.pos === 'VERB') return object && lemmaCandidates(t).some((l) => cues.appealVerbs.has(l));
+    // "pressure from X to help", "calls on X to leave": a noun of asking governs it too.
+    if (t.pos === 'NOUN' && object && cues.appealVerbs.has(t.lemma)) return true;
+    if (!['NOUN', 'PROPN', 'DET', 'ADJ', 'NUM', 'PART', 'ADP', 'PRON'].includes(t.pos) && t.lower !== ',')
+      return false;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') object = true;
+  }
+  return false;
 }
 
 /**
@@ -804,6 +1174,7 @@ export function codeSentence(
   const triggers = findTriggers(toks, clauses, index, cues);
   const events: RawEvent[] = [];
   for (const trig of triggers) {
+    if (askedFor(trig, chunks, toks, cues) || participleModifier(trig, toks)) continue;
     for (const p of trig.alternatives) {
       const before = events.length;
       codeTrigger(
@@ -856,14 +1227,26 @@ function absoluteSubject(trig: Trigger, chunks: readonly Chunk[], toks: readonly
  */
 function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): string | null {
   let sawMarker = false;
+  let relative = false;
   let verbs = 0;
   for (let k = at - 1; k >= 0; k--) {
     const t = toks[k]!;
     if (t.lower === ';' || t.lower === '.' || t.lower === ':') break;
-    // A relative clause or a new coordinated clause is not inside the complement.
-    if ((t.lower === 'which' || t.lower === 'who') && !sawMarker) return null;
+    // A relative clause is inside the complement only when a marker ("that", "of") opens
+    // the complement before it ("claim that X set up a network from which Y …"); a new
+    // coordinated clause never is.
+    if (cues.relativePronouns.has(t.lower) && t.lower !== 'that' && !sawMarker) {
+      // ", which were stolen …" (a comment by the writer) leaves it.
+      const before = toks[k - 1]?.pos === 'ADP' ? toks[k - 2] : toks[k - 1];
+      if (!before || before.lower === ',') return null;
+      relative = true;
+      continue;
+    }
     if (cues.clauseOpeners.has(t.lower) && t.lower !== 'that' && !sawMarker) return null;
-    if (cues.complementMarkers.has(t.lower)) sawMarker = true;
+    // "of"/"for" open a complement before a gerund ("accused X of supplying"), not inside a
+    // noun phrase ("the delivery of arms").
+    if (cues.complementMarkers.has(t.lower) && (cues.complementizers.has(t.lower) || gerundAfter(toks, k)))
+      sawMarker = true;
     // wink tags some verbs as nouns: "sources claim that …", "has long accused".
     const verbal =
       t.pos === 'VERB' ||
@@ -873,6 +1256,7 @@ function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): strin
     if (lemma) {
       // "claimed that Baku granted …", "accused Iran of supporting …", "denied supplying …",
       // "Tehran believes Baku facilitated …": the complement holds at most one verb of its own.
+      if (relative && !sawMarker) return null;
       if (sawMarker || k === at - 1 || cues.denyingVerbs.has(lemma) || verbs <= 1) return lemma;
       return null;
     }
@@ -882,6 +1266,13 @@ function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): strin
     if (verbs > 2) return null;
   }
   return null;
+}
+
+/** Is the word after token k (past adverbs) a gerund ("of secretly supplying")? */
+function gerundAfter(toks: readonly Tok[], k: number): boolean {
+  let j = k + 1;
+  while (toks[j]?.pos === 'ADV') j++;
+  return !!toks[j]?.lower.endsWith('ing');
 }
 
 /** Does a denying verb later in the sentence have one of the act's sources as its subject? */

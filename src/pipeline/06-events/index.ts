@@ -81,7 +81,7 @@ function toCoded(
     quote: s.text,
     start: s.start,
     end: s.end,
-    rule: e.pattern.id,
+    rule: e.rule ?? e.pattern.id,
     trigger,
   };
 }

@@ -47,10 +47,11 @@ export function toCoderPattern(p: EventPattern): CoderPattern {
     source: places(p.source, t.kind === 'noun'),
     target: places(p.target, t.kind === 'noun'),
     pair: p.paired ?? undefined,
+    mediated: p.mediated ?? undefined,
     symmetric: p.symmetric,
     requires: p.requires,
     excludes: p.excludes,
-    domestic: DOMESTIC_ROOTS.has(p.root),
+    domestic: p.domestic ?? DOMESTIC_ROOTS.has(p.root),
     rank: specificity(p),
   };
 }

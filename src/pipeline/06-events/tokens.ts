@@ -37,12 +37,12 @@ const ONE_FOR_ONE: Record<string, string> = {
 const SPECIAL = /[ğĞşŞıİəƏ]/g;
 export const asciiFold = (s: string): string => s.replace(SPECIAL, (c) => ONE_FOR_ONE[c] ?? c);
 
-const cache = new WeakMap<Doc, { body: string; all: Tok[] }>();
+const cache = new WeakMap<Doc, { body: string; all: Tok[]; bySentence: Map<string, Tok[]> }>();
 
 /** Every token of the body from the document's one shared wink reading, with lemmas. */
-function docTokens(doc: Doc): Tok[] {
+function docTokens(doc: Doc): { all: Tok[]; bySentence: Map<string, Tok[]> } {
   const hit = cache.get(doc);
-  if (hit && hit.body === doc.body) return hit.all;
+  if (hit && hit.body === doc.body) return hit;
   const view = winkViewOf(doc);
   const lemmas = view.wink.tokens().out(sharedNlp.its.lemma as never) as unknown as string[];
   const all: Tok[] = view.tokens.map((t, i) => {
@@ -58,8 +58,9 @@ function docTokens(doc: Doc): Tok[] {
       neg: false,
     };
   });
-  cache.set(doc, { body: doc.body, all });
-  return all;
+  const entry = { body: doc.body, all, bySentence: new Map<string, Tok[]>() };
+  cache.set(doc, entry);
+  return entry;
 }
 
 /**
@@ -68,7 +69,11 @@ function docTokens(doc: Doc): Tok[] {
  * @example sentenceTokens(doc, doc.sentences[0]).map((t) => t.pos)
  */
 export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
-  const all = docTokens(doc);
+  const { all, bySentence } = docTokens(doc);
+  // 06-events and 07-claims both read every sentence with actors; the tokens are read-only.
+  const key = `${sentence.start}:${sentence.end}`;
+  const had = bySentence.get(key);
+  if (had) return had;
   // Binary search for the first token at or after the sentence start.
   let lo = 0;
   let hi = all.length;
@@ -80,6 +85,7 @@ export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
   const out: Tok[] = [];
   for (let k = lo; k < all.length && all[k]!.start < sentence.end; k++)
     out.push({ ...all[k]!, i: out.length });
+  bySentence.set(key, out);
   return out;
 }
 

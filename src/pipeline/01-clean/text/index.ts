@@ -4,6 +4,7 @@ import { CueFileError, textCues, type TextCues } from './cues.js';
 import { findDate } from './dateline.js';
 import { classifyLine, type Line, type LineKind } from './line-kind.js';
 import { copiedLines } from './near-duplicate.js';
+import { spaceNonAsciiNonWords } from './ascii-words.js';
 import { tidyLine, toLines } from './normalize.js';
 
 export { CueFileError, textCues } from './cues.js';
@@ -53,10 +54,11 @@ export function cleanText(raw: string, hints: ArticleHints): Cleaned {
 /** Line kinds that belong to an article's header. */
 const HEADER_KINDS: ReadonlySet<LineKind> = new Set(['date', 'time', 'byline', 'bio', 'section', 'header']);
 
+// Runs of anything but letters and digits become one space (`[^\p{L}\p{N}]+`, done in ASCII:
+// see spaceNonAsciiNonWords); every space is outside \p{L}\p{N}, so this also tidies the line.
 const keyOf = (text: string) =>
-  tidyLine(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  spaceNonAsciiNonWords(text.toLowerCase())
+    .replace(/[^a-z0-9\u0080-\uffff]+/g, ' ')
     .trim();
 
 // The steps below compare line keys many times over; a key depends on its text alone, so it
@@ -364,13 +366,15 @@ function findMasthead(lines: Line[], titleIndex: number, cues: TextCues): string
     'iu',
   );
   const others = lines.filter((x, i) => i !== first && x.kind !== 'blank');
-  const elsewhere = others.flatMap((x) => name.exec(x.text)?.[0] ?? []);
   // Named again in a credit, bio, footer or agency dateline ("(Kura Times)"), not merely in a
   // sentence: a kicker such as "Energy Crisis" recurs in prose without being the outlet.
-  const credited = others.some(
-    (x) => name.test(x.text) && (x.kind !== 'prose' || new RegExp(`\\(${name.source}`, 'iu').test(x.text)),
-  );
-  if (!overMenu && !credited) return null;
+  // (Searched only when needed: each search runs the name over every line.)
+  const credited = () =>
+    others.some(
+      (x) => name.test(x.text) && (x.kind !== 'prose' || new RegExp(`\\(${name.source}`, 'iu').test(x.text)),
+    );
+  if (!overMenu && !credited()) return null;
   if (/\p{Ll}/u.test(l.text)) return l.text;
+  const elsewhere = others.flatMap((x) => name.exec(x.text)?.[0] ?? []);
   return elsewhere.find((x) => /\p{Ll}/u.test(x)) ?? l.text;
 }

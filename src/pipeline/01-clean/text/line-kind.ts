@@ -33,7 +33,7 @@ export interface Line {
   author?: string;
 }
 
-const TOKEN = /[\p{L}\p{N}_]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
 const SEGMENTS = /\s+[|·•]\s+|\s+[–—]\s+/u;
 const ADDRESS = /https?:\/\/|www\.\S|\S+@\S+\.\w{2,}/iu;
@@ -45,7 +45,24 @@ const BULLET = /^(?:[-*•·▪●◦‣]|\d{1,2}[.)])\s+/u;
  *
  * @example countTokens("Baku's 2 envoys") // 4
  */
-export const countTokens = (text: string) => text.match(TOKEN)?.length ?? 0;
+export function countTokens(text: string): number {
+  // Counts runs of [\p{L}\p{N}_] without building them: every line of a page is counted.
+  let n = 0;
+  let inside = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      word = WORD_CHAR.test(String.fromCodePoint(cp));
+    }
+    if (word && !inside) n++;
+    inside = word;
+  }
+  return n;
+}
 
 /**
  * Link-like text: URLs, e-mail, bare handles, image file names, menu words glued together.

@@ -1,4 +1,7 @@
-const TOKEN = /[\p{L}\p{N}_]+/gu;
+import { spaceNonAsciiNonWords } from './ascii-words.js';
+
+/** `[\p{L}\p{N}_]+` on text passed through spaceNonAsciiNonWords (lowercased). */
+const TOKEN = /[a-z0-9_\u0080-\uffff]+/g;
 const N = 4;
 /** Lines longer than this are paragraphs in their own right, never a copied caption or standfirst. */
 const MAX_COPY_TOKENS = 80;
@@ -25,7 +28,7 @@ function shingles(ids: readonly number[]): number[] {
  */
 export function copiedLines(lines: readonly string[], share = 0.7): boolean[] {
   // Tokens once per line: the shingles and the exact-repeat keys are both made from them.
-  const tokens = lines.map((l) => (l.toLowerCase().match(TOKEN) ?? []) as string[]);
+  const tokens = lines.map((l) => (spaceNonAsciiNonWords(l.toLowerCase()).match(TOKEN) ?? []) as string[]);
   const dictionary = new Map<string, number>();
   const idOf = (w: string): number => {
     let id = dictionary.get(w);

@@ -20,8 +20,12 @@ export function toLines(raw: string): string[] {
  * @example tidyLine('By \u00a0Jane  Doe ') // 'By Jane Doe'
  */
 export function tidyLine(line: string): string {
-  return line.replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu, ' ').trim();
+  // \s holds the no-break and other Unicode spaces; most lines need no change at all.
+  return UNTIDY.test(line) ? line.replace(/\s+/g, ' ').trim() : line;
 }
+
+/** A run of two spaces, a space other than " ", or a space at either end. */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
 
 const TERMINAL = /[.!?…:;)"”’»]$/u;
 
