@@ -39,7 +39,32 @@ export function withInputOptions(cmd: Command): Command {
 
 /** Adds `--db`. */
 export function withDbOption(cmd: Command): Command {
-  return cmd.option('--db <path>', 'database file (default: $FAULTLINE_DB or ./faultline.db)');
+  return cmd.option(
+    '--db <path>',
+    'database file or postgres:// url (default: $DATABASE_URL if postgres://, $FAULTLINE_DB, ./faultline.db)',
+  );
+}
+
+/**
+ * Adds the global `--database-url URL` (PostgreSQL), which wins over a command's `--db`: it is
+ * copied into `--db` before the command runs, so every command opens it through withStore.
+ *
+ * @example withDatabaseUrlOption(new Command('faultline'))
+ */
+export function withDatabaseUrlOption(program: Command): Command {
+  return program
+    .option(
+      '--database-url <url>',
+      'postgresql database, e.g. postgres://user@host/faultline (wins over --db)',
+    )
+    .hook('preAction', (_program, command) => {
+      const url = program.opts<{ databaseUrl?: string }>().databaseUrl;
+      if (url === undefined) return;
+      if (!/^postgres(ql)?:\/\//i.test(url)) {
+        throw new CliError(`--database-url must be a postgres:// or postgresql:// url (got "${url}")`);
+      }
+      command.setOptionValue('db', url);
+    });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { dbLocation, openStore } from '../store/open.js';
+import { maskUrl } from '../store/postgres.js';
 import type { Store } from '../store/store.js';
 import { CliError, type Io } from './io.js';
 
 /**
- * Opens the store named by `--db` (or `FAULTLINE_DB`), runs `fn`, and always closes it.
+ * Opens the store named by `--database-url` or `--db` (else `DATABASE_URL`, `FAULTLINE_DB`), runs
+ * `fn`, and always closes it.
  *
  * @example await withStore(flags.db, io, (store) => store.counts())
  */
@@ -21,7 +23,7 @@ export async function withStore<T>(
     throw new CliError(
       msg.startsWith('cannot open')
         ? msg
-        : `cannot open database ${location}: ${msg.toLowerCase()}; pass --db with a writable path`,
+        : `cannot open database ${maskUrl(location)}: ${msg.toLowerCase()}; pass --db with a writable path`,
     );
   }
   try {

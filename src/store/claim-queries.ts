@@ -76,8 +76,13 @@ export async function saveClaimLinks(
     // A plain range on the indexed date, so the index yields the newest few without a scan.
     // Undated stored claims are left out here (they link when a later save brings their match).
     if (window) q = q.where('claims.published', '>=', window[0]).where('claims.published', '<=', window[1]);
-    // The most recently published first: a denial answers news, not the archive.
-    return q.orderBy('claims.published', 'desc').limit(MAX_CANDIDATES).execute();
+    // The most recently published first: a denial answers news, not the archive. Undated last
+    // and ties by id, so every engine picks the same candidates.
+    return q
+      .orderBy('claims.published', (ob) => ob.desc().nullsLast())
+      .orderBy('claims.id')
+      .limit(MAX_CANDIDATES)
+      .execute();
   };
   const rows = [
     ...(deniers.length ? await candidates('denials', deniers) : []),
@@ -207,7 +212,8 @@ export async function listClaims(
       q
         .selectAll('claims')
         .select(['documents.published', 'documents.outlet'])
-        .orderBy('documents.published')
+        // NULLs sort first in SQLite and last in PostgreSQL: say it explicitly.
+        .orderBy('documents.published', (ob) => ob.asc().nullsFirst())
         .orderBy('claims.document_id')
         .orderBy('claims.idx'),
     f,
@@ -263,7 +269,8 @@ export async function listRelations(
       q
         .selectAll('relations')
         .select(['documents.published', 'documents.outlet'])
-        .orderBy('documents.published')
+        // NULLs sort first in SQLite and last in PostgreSQL: say it explicitly.
+        .orderBy('documents.published', (ob) => ob.asc().nullsFirst())
         .orderBy('relations.document_id')
         .orderBy('relations.idx'),
     f,

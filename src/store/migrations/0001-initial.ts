@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely';
 import type { Engine } from '../engine.js';
 
-/** Documents, actors and what the pipeline found, in types every engine has. */
+/**
+ * Documents, actors and what the pipeline found, in types every engine has. Floats are
+ * `double precision`: REAL affinity in SQLite, 8 bytes in PostgreSQL (whose `real` has 4).
+ */
 export function initial(_engine: Engine): Migration {
   return {
     async up(db: Kysely<unknown>) {
@@ -22,7 +25,7 @@ export function initial(_engine: Engine): Migration {
         .addColumn('doc', 'text', (c) => c.notNull())
         .addColumn('minhash', 'text')
         .addColumn('near_duplicate_of', 'text', (c) => c.references('documents.id'))
-        .addColumn('similarity', 'real')
+        .addColumn('similarity', 'double precision')
         .addColumn('actor_count', 'integer', (c) => c.notNull())
         .addColumn('event_count', 'integer', (c) => c.notNull())
         .addColumn('claim_count', 'integer', (c) => c.notNull())
@@ -70,7 +73,7 @@ export function initial(_engine: Engine): Migration {
         .addColumn('code', 'text', (c) => c.notNull())
         .addColumn('root', 'text', (c) => c.notNull())
         .addColumn('quad_class', 'integer', (c) => c.notNull())
-        .addColumn('goldstein', 'real', (c) => c.notNull())
+        .addColumn('goldstein', 'double precision', (c) => c.notNull())
         .addColumn('plover', 'text')
         .addColumn('date', 'text')
         .addColumn('date_precision', 'text', (c) => c.notNull())

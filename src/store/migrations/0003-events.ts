@@ -38,7 +38,7 @@ export function eventsAndClaimLinks(_engine: Engine): Migration {
         .addColumn('denial_id', 'text', (c) => c.notNull().references('claims.id').onDelete('cascade'))
         .addColumn('denier', 'text', (c) => c.notNull())
         .addColumn('reason', 'text', (c) => c.notNull())
-        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('score', 'double precision', (c) => c.notNull())
         .addPrimaryKeyConstraint('claim_links_pk', ['claim_id', 'denial_id'])
         .execute();
       await db.schema.createIndex('claim_links_denial').on('claim_links').column('denial_id').execute();
