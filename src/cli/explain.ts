@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { FIRST_REPORT } from '../analysis/grouping.js';
 import { cameoRegistry } from '../model/cameo.js';
 import { patternRegistry } from '../model/patterns.js';
-import type { EventDetail } from '../store/store.js';
+import type { EventDetail, EventGroupDetail } from '../store/store.js';
 import { CliError, type Io } from './io.js';
 import { actorMarks, markQuote, type Mark, type MarkStyle } from './mark-quote.js';
 import { withDbOption } from './options.js';
@@ -22,9 +23,12 @@ export function registerExplain(program: Command, io: Io): void {
     )
     .option('--json', 'the explanation as one json object');
   withDbOption(cmd).action(async (id: string, flags: { json?: boolean; db?: string }) => {
-    const detail = await withStore(flags.db, io, (store) => store.getEvent(id));
-    if (!detail) throw new CliError(`no event ${id}; list them with faultline events`);
-    const explanation = explain(detail);
+    const found = await withStore(flags.db, io, async (store) => {
+      const detail = await store.getEvent(id);
+      return detail && { detail, group: await store.getEventGroup(detail.event.id) };
+    });
+    if (!found) throw new CliError(`no event ${id}; list them with faultline events`);
+    const explanation = explain(found.detail, found.group);
     if (flags.json) {
       io.stdout.write(`${JSON.stringify(explanation)}\n`);
       return;
@@ -55,6 +59,24 @@ export interface Explanation {
   modality: string;
   rule: { id: string; file: string | null; line: number | null; example: string | null };
   document: { id: string; title: string | null; outlet: string | null; published: string | null };
+  /** The group of reports of the same happening, when the store knows it. */
+  group: ExplainedGroup | null;
+}
+
+/** The group an event is in: why it is there, and the other reports of the same happening. */
+export interface ExplainedGroup {
+  id: string;
+  sources: number;
+  reason: string;
+  pinned: boolean;
+  others: {
+    eventId: string;
+    documentId: string;
+    outlet: string | null;
+    published: string | null;
+    quote: string;
+    reason: string;
+  }[];
 }
 
 /**
@@ -63,7 +85,7 @@ export interface Explanation {
  *
  * @example explain(detail).rule.file // 'ontology/events/patterns/11-disapprove.yaml'
  */
-export function explain(detail: EventDetail): Explanation {
+export function explain(detail: EventDetail, group: EventGroupDetail | null = null): Explanation {
   const e = detail.event;
   const marks = actorMarks(e, detail.mentions);
   if (e.trigger) marks.push({ role: 'trigger', start: e.trigger.start, end: e.trigger.end });
@@ -94,6 +116,31 @@ export function explain(detail: EventDetail): Explanation {
       example: pattern?.example ?? null,
     },
     document: { id: e.documentId, title: e.title, outlet: e.outlet, published: e.published },
+    group: group && explainedGroup(e.id, group),
+  };
+}
+
+function explainedGroup(id: string, g: EventGroupDetail): ExplainedGroup {
+  const me = g.events.find((m) => m.id === id);
+  return {
+    id: g.groupId,
+    sources: new Set(g.events.map((m) => m.documentId)).size,
+    // The group's first report gives the reasons the others joined it.
+    reason:
+      me && (me.reason !== FIRST_REPORT || g.events.length === 1)
+        ? me.reason
+        : `${FIRST_REPORT}; ${g.reason}`,
+    pinned: me?.pinned ?? false,
+    others: g.events
+      .filter((m) => m.id !== id)
+      .map((m) => ({
+        eventId: m.id,
+        documentId: m.documentId,
+        outlet: m.outlet,
+        published: m.published,
+        quote: m.quote,
+        reason: m.reason,
+      })),
   };
 }
 
@@ -133,5 +180,19 @@ export function explanationText(x: Explanation, style: MarkStyle): string {
     `  document   ${x.document.id}  ${x.document.title ?? '(no title)'}`,
     `             outlet: ${x.document.outlet ?? '-'}  published: ${x.document.published ?? '-'}`,
   );
+  if (x.group) {
+    const g = x.group;
+    lines.push(
+      `  group      ${g.id}  ${g.sources} source${g.sources === 1 ? '' : 's'}${g.pinned ? ' (split by user)' : ''}`,
+    );
+    lines.push(`             why: ${g.reason}`);
+    for (const o of g.others) {
+      const quote = o.quote.replace(/\s+/g, ' ');
+      lines.push(
+        `             also ${o.eventId}  ${o.outlet ?? '-'}  ${o.published ?? '-'}  "${quote.length > 70 ? `${quote.slice(0, 69)}…` : quote}"`,
+      );
+      if (o.reason !== FIRST_REPORT) lines.push(`                  why: ${o.reason}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

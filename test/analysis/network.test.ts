@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graph } from '../../src/analysis/network.js';
+import type { Store } from '../../src/store/store.js';
+import { ENGINES } from '../store/engines.js';
+import { eventDoc } from '../store/event-docs.js';
+import { makeDoc } from '../store/make-doc.js';
+
+const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
+
+for (const engine of ENGINES) {
+  describe.skipIf(!engine.available)(`actor network: ${engine.name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await engine.open({ now: CLOCK });
+      const accuse = {
+        trigger: 'accused',
+        code: '112',
+        source: 'IRN',
+        target: 'AZE',
+        date: '2024-03-01',
+        sourceActor: 'person:iran-envoy',
+      };
+      // Two outlets report the same accusation: one happening on the edge.
+      await store.saveDocument(
+        eventDoc('Envoy accuses Baku', 'Caspian Desk', '2024-03-02', [
+          { ...accuse, sentence: 'Iran accused Azerbaijan of hosting foreign advisers.' },
+          {
+            sentence: 'Azerbaijan sent its minister to Ankara for talks.',
+            trigger: 'sent',
+            code: '042',
+            source: 'AZE',
+            target: 'TUR',
+            quadClass: 1,
+            goldstein: 1.9,
+          },
+        ]),
+      );
+      await store.saveDocument(
+        eventDoc('Tehran blames Baku', 'Highland Times', '2024-03-02', [
+          { ...accuse, sentence: 'Iran accused Azerbaijan of hosting foreign military advisers.' },
+        ]),
+      );
+      await store.saveDocument(
+        eventDoc('Border fire', 'Highland Times', '2024-07-20', [
+          {
+            sentence: 'Azerbaijan fired on Iranian border posts overnight.',
+            trigger: 'fired',
+            code: '190',
+            source: 'AZE',
+            target: 'IRN',
+            quadClass: 4,
+            goldstein: -10,
+            date: '2024-07-19',
+          },
+        ]),
+      );
+      // A stated relation: ARM–AZE dispute (published 2024-04-15).
+      await store.saveDocument(makeDoc({ events: [] }));
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('builds typed, weighted edges counting a happening once, with relations', async () => {
+      const g = await graph(store);
+      const edge = (s: string, t: string, type: string) =>
+        g.edges.find((e) => e.source === s && e.target === t && e.type === type);
+      expect(edge('IRN', 'AZE', 'conflict')).toMatchObject({ events: 1, weight: 2 });
+      expect(edge('IRN', 'AZE', 'conflict')!.eventIds).toHaveLength(1);
+      expect(edge('AZE', 'IRN', 'conflict')).toMatchObject({ events: 1, weight: 10 });
+      expect(edge('AZE', 'TUR', 'cooperation')).toMatchObject({ events: 1, weight: 1.9 });
+      expect(edge('ARM', 'AZE', 'dispute')).toMatchObject({ events: 1, weight: 1 });
+      const aze = g.nodes.find((n) => n.id === 'AZE')!;
+      expect(aze).toMatchObject({ label: 'Azerbaijan', events: 3, degree: 3 });
+      // AZE sits between everyone else: the only node with betweenness.
+      expect(aze.centrality).toBe(1);
+      expect(g.nodes.filter((n) => n.centrality > 0).map((n) => n.id)).toEqual(['AZE']);
+      // Seeded communities: the same store gives the same network.
+      expect(await graph(store)).toEqual(g);
+    });
+
+    it('slices by time and switches to specific actors', async () => {
+      const march = await graph(store, { from: '2024-03', to: '2024-03' });
+      expect(march.edges.map((e) => `${e.source}>${e.target}:${e.type}`).sort()).toEqual([
+        'AZE>TUR:cooperation',
+        'IRN>AZE:conflict',
+      ]);
+      const actors = await graph(store, { level: 'actor', from: '2024-03', to: '2024-03' });
+      expect(actors.nodes.map((n) => n.id)).toContain('person:iran-envoy');
+      expect(actors.edges.find((e) => e.source === 'person:iran-envoy')).toMatchObject({ target: 'AZE' });
+      expect((await graph(store, { from: '2030' })).nodes).toEqual([]);
+    });
+  });
+}
