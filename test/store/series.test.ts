@@ -1,0 +1,345 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AlertParams, TensionParams } from '../../src/analysis/analysis-params.js';
+import { alerts } from '../../src/analysis/alerts.js';
+import { periodOf } from '../../src/analysis/periods.js';
+import { dyadSeries, explainPoint } from '../../src/analysis/series.js';
+import { topDyads } from '../../src/analysis/top-dyads.js';
+import type { CodedEvent, Doc } from '../../src/model/types.js';
+import type { Store } from '../../src/store/store.js';
+import { ENGINES } from './engines.js';
+import { eventDoc } from './event-docs.js';
+
+const CLOCK = () => new Date('2025-06-01T12:00:00.000Z');
+
+/** Fixed parameters, so the expected numbers below do not move with the ontology's YAML. */
+const P: TensionParams = {
+  halfLifeDays: 14,
+  lookbackDays: 70,
+  prior: 2,
+  modality: { asserted: 1, alleged: 0.5, hypothetical: 0.25, denied: 0, negated: 0 },
+};
+
+const AP: AlertParams = {
+  interval: 'week',
+  baselinePeriods: 8,
+  threshold: 3,
+  minSpread: 0.75,
+  minEvents: 3,
+  maxEvidence: 10,
+  defaultWindowDays: 90,
+};
+
+type Ev = Omit<Partial<CodedEvent>, 'trigger'> & {
+  source: string;
+  target: string;
+  code: string;
+  date: string;
+};
+
+let serial = 0;
+/** One document per event (own words), so each event's id is `<doc>:e0`. */
+function doc(e: Ev): Doc {
+  serial += 1;
+  const sentence = `Report ${serial}: ${e.source} acted towards ${e.target} in case ${serial}.`;
+  return eventDoc(`Report ${serial}`, 'Series Desk', e.date.length === 10 ? e.date : null, [
+    {
+      sentence,
+      trigger: 'acted',
+      datePrecision: e.date.length === 10 ? 'day' : e.date.length === 7 ? 'month' : 'year',
+      ...e,
+    },
+  ]);
+}
+
+async function save(store: Store, events: Ev[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const e of events) ids.push(`${(await store.saveDocument(doc(e))).id}:e0`);
+  return ids;
+}
+
+/** IRN–AZE around the turn of 2024/25, both directions, one month-dated report, one other dyad. */
+const TURN: Ev[] = [
+  { source: 'IRN', target: 'AZE', code: '112', quadClass: 3, goldstein: -2, date: '2024-12-29' },
+  { source: 'AZE', target: 'IRN', code: '042', quadClass: 1, goldstein: 1.9, date: '2024-12-31' },
+  {
+    source: 'IRN',
+    target: 'AZE',
+    code: '190',
+    quadClass: 4,
+    goldstein: -10,
+    date: '2025-01-02',
+    modality: 'alleged',
+  },
+  { source: 'AZE', target: 'IRN', code: '111', quadClass: 3, goldstein: -2, date: '2025-01' },
+  {
+    source: 'IRN',
+    target: 'AZE',
+    code: '057',
+    quadClass: 1,
+    goldstein: 8,
+    date: '2025-01-20',
+    modality: 'negated',
+  },
+  { source: 'ARM', target: 'AZE', code: '112', quadClass: 3, goldstein: -2, date: '2025-01-02' },
+];
+
+for (const engine of ENGINES) {
+  describe.skipIf(!engine.available)(`dyad series: ${engine.name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await engine.open({ now: CLOCK });
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('counts by week (ISO Monday, across the year end) with quads, directions and Goldstein', async () => {
+      const ids = await save(store, TURN);
+      const s = await dyadSeries(store, 'IRN', 'AZE', {
+        interval: 'week',
+        from: '2024-12-23',
+        to: '2025-01-26',
+        grouped: false,
+        params: P,
+      });
+      expect(s.points.map((p) => p.period)).toEqual([
+        '2024-12-23',
+        '2024-12-30',
+        '2025-01-06',
+        '2025-01-13',
+        '2025-01-20',
+      ]);
+      const [w1, w2, w3, , w5] = s.points;
+      expect(w1).toMatchObject({
+        events: 1,
+        goldstein: -2,
+        goldsteinMean: -2,
+        quad: { '1': 0, '2': 0, '3': 1, '4': 0 },
+      });
+      expect(w1!.eventIds).toEqual([ids[0]]);
+      expect(w2).toMatchObject({
+        events: 2,
+        goldstein: -8.1,
+        goldsteinMean: -4.05,
+        quad: { '1': 1, '2': 0, '3': 0, '4': 1 },
+        directions: { ab: { events: 1, goldstein: -10 }, ba: { events: 1, goldstein: 1.9 } },
+        asOf: '2025-01-05',
+      });
+      // Strongest |Goldstein| first.
+      expect(w2!.eventIds).toEqual([ids[2], ids[1]]);
+      expect(w3).toMatchObject({ events: 0, goldstein: 0, eventIds: [] });
+      expect(w5).toMatchObject({ events: 1, quad: { '1': 1, '2': 0, '3': 0, '4': 0 } });
+      // Tension on Sunday 2025-01-05, worked by hand: ages 7, 5 and 3 days.
+      const a = 2 ** (-7 / 14);
+      const b = 2 ** (-5 / 14);
+      const c = 0.5 * 2 ** (-3 / 14);
+      expect(w2!.tension).toBeCloseTo(-(a * -2 + b * 1.9 + c * -10) / (a + b + c + 2), 10);
+      expect(w2!.attention).toBeCloseTo(a + b + c + 2, 10);
+      expect(s.formula).toContain('h = 14 days');
+    });
+
+    it('counts a month-dated report in the month series only', async () => {
+      await save(store, TURN);
+      const s = await dyadSeries(store, 'AZE', 'IRN', { interval: 'month', grouped: false, params: P });
+      expect(s.points.map((p) => [p.period, p.events, p.goldstein])).toEqual([
+        ['2024-12', 2, -0.1],
+        ['2025-01', 3, -4],
+      ]);
+      // A day bound still keeps the month-dated report of its month.
+      const jan = await dyadSeries(store, 'AZE', 'IRN', {
+        interval: 'month',
+        from: '2025-01-01',
+        grouped: false,
+        params: P,
+      });
+      expect(jan.points.map((p) => [p.period, p.events])).toEqual([['2025-01', 3]]);
+      // a is AZE here: AZE → IRN is `ab`.
+      expect(s.points[1]!.directions).toEqual({
+        ab: { events: 1, goldstein: -2 },
+        ba: { events: 2, goldstein: -2 },
+      });
+    });
+
+    it('buckets in SQL exactly as periodOf does', async () => {
+      const days = [
+        '2020-12-31',
+        '2021-01-03',
+        '2021-01-04',
+        '2024-02-29',
+        '2024-12-29',
+        '2024-12-30',
+        '2025-01-01',
+        '2025-01-05',
+        '2025-01-06',
+        '2026-01-01',
+      ];
+      await save(
+        store,
+        days.map((date, i) => ({
+          source: 'TUR',
+          target: 'GEO',
+          code: '0' + String(40 + i).padStart(2, '0'),
+          quadClass: 1,
+          goldstein: 1,
+          date,
+        })),
+      );
+      for (const interval of ['day', 'week', 'month'] as const) {
+        const rows = await store.aggregates.periodCounts({ a: 'TUR', b: 'GEO', interval });
+        expect([...new Set(rows.map((r) => r.period))].sort()).toEqual(
+          [...new Set(days.map((d) => periodOf(d, interval)))].sort(),
+        );
+      }
+    });
+
+    it('decomposes a point: contributions sum to its tension, each with quote and weight', async () => {
+      const ids = await save(store, TURN);
+      const x = await explainPoint(store, 'IRN', 'AZE', '2025-01-20', 'week', { grouped: false, params: P });
+      expect(x.point.asOf).toBe('2025-01-26');
+      // The month-dated report (2025-01) counts on the 15th.
+      expect(x.contributions.map((c) => c.eventId).sort()).toEqual(
+        [ids[0], ids[1], ids[2], ids[3], ids[4]].sort(),
+      );
+      expect(x.contributions.find((c) => c.eventId === ids[3])!.date).toBe('2025-01-15');
+      const sum = x.contributions.reduce((s, c) => s + c.contribution, 0);
+      expect(sum).toBeCloseTo(x.point.tension, 10);
+      const negated = x.contributions.find((c) => c.eventId === ids[4])!;
+      expect(negated).toMatchObject({ weight: 0, contribution: 0, goldstein: 8, modality: 'negated' });
+      expect(negated.quote).toMatch(/^Report \d+: IRN acted towards AZE/);
+      const strongest = x.contributions[0]!;
+      expect(strongest.eventId).toBe(ids[2]);
+      expect(strongest.weight).toBeCloseTo(0.5 * 2 ** (-24 / 14), 12);
+      expect(strongest.contribution).toBeCloseTo((strongest.weight * 10) / x.denominator, 12);
+      await expect(explainPoint(store, 'IRN', 'AZE', '2025-01-21', 'week')).rejects.toThrow(/not a week/);
+    });
+
+    it('gives the same numbers on every run (no clock)', async () => {
+      await save(store, TURN);
+      const opts = { interval: 'day' as const, from: '2024-12', to: '2025-01', params: P };
+      expect(await dyadSeries(store, 'IRN', 'AZE', opts)).toEqual(
+        await dyadSeries(store, 'IRN', 'AZE', opts),
+      );
+    });
+
+    it('counts one happening once when several documents report it', async () => {
+      const e = {
+        source: 'IRN',
+        target: 'AZE',
+        code: '173',
+        quadClass: 4 as const,
+        goldstein: -5,
+        date: '2025-03-03',
+      };
+      const [first, second] = await save(store, [e, e]);
+      const group = await store.getEventGroup(second!);
+      expect(group?.groupId).toBe(first);
+      const grouped = await dyadSeries(store, 'IRN', 'AZE', { interval: 'month', params: P });
+      const every = await dyadSeries(store, 'IRN', 'AZE', { interval: 'month', grouped: false, params: P });
+      expect(grouped.points.map((p) => p.events)).toEqual([1]);
+      expect(every.points.map((p) => p.events)).toEqual([2]);
+      const x = await explainPoint(store, 'IRN', 'AZE', '2025-03', 'month', { params: P });
+      expect(x.contributions.map((c) => c.eventId)).toEqual([first]);
+      expect(x.contributions[0]!.contribution).toBeCloseTo(x.point.tension, 12);
+    });
+
+    it('alerts on a week of conflict after weeks of cooperation, with its evidence', async () => {
+      const coop: Ev[] = [];
+      for (let w = 0; w < 10; w++) {
+        for (const day of [1, 3]) {
+          const d = new Date(Date.UTC(2024, 8, 2 + w * 7 + day)).toISOString().slice(0, 10);
+          coop.push({ source: 'ARM', target: 'AZE', code: '036', quadClass: 1, goldstein: 4, date: d });
+        }
+      }
+      await save(store, coop);
+      // Week of Monday 2024-11-11: four material conflict reports, on four days.
+      const conflict = await save(
+        store,
+        ['2024-11-11', '2024-11-12', '2024-11-13', '2024-11-14'].map((date, i) => ({
+          source: i % 2 ? 'AZE' : 'ARM',
+          target: i % 2 ? 'ARM' : 'AZE',
+          code: ['190', '193', '195', '181'][i]!,
+          quadClass: 4,
+          goldstein: -10,
+          date,
+        })),
+      );
+      const found = await alerts(store, {
+        dyad: ['ARM', 'AZE'],
+        from: '2024-09',
+        to: '2024-11-17',
+        grouped: false,
+        params: AP,
+        tension: P,
+      });
+      expect(found).toHaveLength(1);
+      const [al] = found;
+      expect(al).toMatchObject({
+        a: 'ARM',
+        b: 'AZE',
+        period: '2024-11-11',
+        kind: 'escalation',
+        events: 4,
+        id: 'ARM-AZE:week:2024-11-11',
+      });
+      expect(al!.eventIds.sort()).toEqual([...conflict].sort());
+      expect(al!.score).toBeGreaterThanOrEqual(3);
+      expect(al!.reason).toContain('escalation');
+      expect(al!.reason).toContain('4 material conflict');
+      const s = await dyadSeries(store, 'ARM', 'AZE', {
+        interval: 'week',
+        from: '2024-11-11',
+        to: '2024-11-17',
+        grouped: false,
+        params: P,
+      });
+      expect(al!.value).toBeCloseTo(s.points[0]!.tension, 12);
+      // Every dyad: the same alert; a higher minimum of events: none.
+      const all = await alerts(store, {
+        from: '2024-09',
+        to: '2024-11-17',
+        grouped: false,
+        params: AP,
+        tension: P,
+      });
+      expect(all.map((x) => x.id)).toEqual([al!.id]);
+      expect(
+        await alerts(store, {
+          from: '2024-09',
+          to: '2024-11-17',
+          grouped: false,
+          params: { ...AP, minEvents: 5 },
+          tension: P,
+        }),
+      ).toEqual([]);
+    });
+
+    it('ranks dyads by activity in a window and by tension change', async () => {
+      await save(store, TURN);
+      const top = await topDyads(store, { from: '2024-12-27', to: '2025-01-05', grouped: false, params: P });
+      expect(top.map((d) => [d.a, d.b, d.events])).toEqual([
+        ['AZE', 'IRN', 3],
+        ['ARM', 'AZE', 1],
+      ]);
+      const s = await dyadSeries(store, 'AZE', 'IRN', {
+        interval: 'day',
+        from: '2025-01-05',
+        to: '2025-01-05',
+        grouped: false,
+        params: P,
+      });
+      expect(top[0]!.tension).toBeCloseTo(s.points[0]!.tension, 12);
+      expect(top[0]!.previousTension).toBe(0);
+      expect(top[0]!.change).toBeCloseTo(top[0]!.tension, 12);
+      const byChange = await topDyads(store, {
+        from: '2024-12-27',
+        to: '2025-01-05',
+        sort: 'change',
+        limit: 1,
+        grouped: false,
+        params: P,
+      });
+      expect(byChange).toHaveLength(1);
+      expect(byChange[0]!.change).toBe(Math.max(...top.map((d) => Math.abs(d.change))));
+    });
+  });
+}
