@@ -1,19 +1,30 @@
 import type { Command } from 'commander';
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_WEB_ROOT } from '../api/app.js';
 import { ingestOptions } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { documentLine } from './docs.js';
 import { ingestInto, type IngestTotals } from './ingest.js';
-import type { Io } from './io.js';
+import { CliError, type Io } from './io.js';
 import { withDbOption } from './options.js';
+import { startServer } from './serve.js';
 import { withStore } from './with-store.js';
 
 /** The demo corpus, two folders up from src/cli and dist/cli alike. */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples', import.meta.url));
 
+interface DemoFlags {
+  db?: string;
+  examples: string;
+  serve: boolean;
+  port: string;
+}
+
 /**
- * Registers `faultline demo`, what `npm start` runs.
+ * Registers `faultline demo`, what `npm start` runs: ingest the examples, then serve the
+ * dashboard over them until ctrl-c (`--no-serve` stops after ingesting).
  *
  * @example registerDemo(program, io, status)
  */
@@ -21,17 +32,54 @@ export function registerDemo(program: Command, io: Io, status: { exitCode: numbe
   withDbOption(
     program
       .command('demo')
-      .description('ingest the bundled examples/ and print what was stored')
-      .option('--examples <dir>', 'corpus folder', EXAMPLES_DIR),
-  ).action(async (flags: { db?: string; examples: string }) => {
-    const totals = await withStore(flags.db, io, (store) => runDemo(store, flags.examples, io));
-    if (totals.failed) status.exitCode = 1;
+      .description('ingest the bundled examples/, print what was stored, then serve the dashboard')
+      .option('--examples <dir>', 'corpus folder', EXAMPLES_DIR)
+      .option('--no-serve', 'stop after ingesting')
+      .option('--port <n>', 'port of the dashboard (0: any free port)', '8787'),
+  ).action(async (flags: DemoFlags) => {
+    const port = Number(flags.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new CliError(`--port must be a whole number 0–65535 (got "${flags.port}")`);
+    }
+    await withStore(flags.db, io, async (store) => {
+      const totals = await runDemo(store, flags.examples, io);
+      if (totals.failed) status.exitCode = 1;
+      if (flags.serve) await serveDemo(store, port, io);
+    });
   });
+}
+
+/** Serves the API and dashboard over the demo store on loopback until SIGINT or SIGTERM. */
+async function serveDemo(store: Store, port: number, io: Io): Promise<void> {
+  const server = await startServer(store, {
+    port,
+    host: '127.0.0.1',
+    webRoot: DEFAULT_WEB_ROOT,
+    log: (line) => io.stderr.write(`${line}\n`),
+  });
+  const built = existsSync(join(DEFAULT_WEB_ROOT, 'index.html'));
+  io.stdout.write(
+    built
+      ? `\ndashboard: ${server.url}/ (ctrl-c stops it)\n`
+      : `\napi: ${server.url}/api/health — the dashboard is not built: run npm run build:web (ctrl-c stops the server)\n`,
+  );
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  io.stdout.write('faultline: shutting down\n');
+  await server.close();
 }
 
 /**
  * Ingests the corpus (recursively; already stored documents are no-ops) and prints every
- * stored document with its counts, then totals. Kept small: later, demo also serves the dashboard.
+ * stored document with its counts, then totals. Serving is left to the command, so tests and
+ * callers can ingest the demo corpus alone.
  *
  * @example await runDemo(store, EXAMPLES_DIR, io)
  */

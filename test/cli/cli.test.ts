@@ -319,9 +319,10 @@ describe('faultline actors, actor', () => {
 
 describe('faultline demo', () => {
   it('ingests a corpus folder and prints each stored document and totals', async () => {
-    const r = await runCli(['demo', '--examples', join(dir, 'corpus'), '--db', join(dir, 'demo.db')], {
-      cwd: dir,
-    });
+    const r = await runCli(
+      ['demo', '--no-serve', '--examples', join(dir, 'corpus'), '--db', join(dir, 'demo.db')],
+      { cwd: dir },
+    );
     expect(r.stdout).toContain('ingesting corpus\n');
     expect(r.stdout).toContain('stored documents (8):');
     expect(r.stdout).toMatch(

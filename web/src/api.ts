@@ -1,0 +1,326 @@
+/**
+ * The dashboard's view of the HTTP API (`src/api/`): typed fetch helpers, one per route.
+ * Shapes follow the team interfaces; fields the page does not use are left out.
+ */
+
+export type Interval = 'day' | 'week' | 'month';
+export type Quad = '1' | '2' | '3' | '4';
+
+export interface SeriesPoint {
+  period: string;
+  events: number;
+  goldstein: number;
+  goldsteinMean: number;
+  tension: number;
+  /** The day the tension is evaluated on. */
+  asOf?: string;
+  quad: Record<Quad, number>;
+  eventIds: string[];
+}
+
+export interface DyadSeries {
+  a: string;
+  b: string;
+  interval: Interval;
+  formula: string;
+  points: SeriesPoint[];
+}
+
+export interface Contribution {
+  eventId: string;
+  outlet?: string | null;
+  published?: string | null;
+  quote: string;
+  goldstein: number;
+  weight: number;
+  contribution: number;
+}
+
+export interface PointExplanation {
+  point: SeriesPoint;
+  contributions: Contribution[];
+}
+
+export interface TopDyad {
+  a: string;
+  b: string;
+  events: number;
+  goldstein: number;
+  tension: number;
+  change: number;
+}
+
+export interface Alert {
+  id: string;
+  a: string;
+  b: string;
+  period: string;
+  interval?: Interval;
+  kind: 'escalation' | 'de-escalation';
+  value: number;
+  baseline: number;
+  score: number;
+  reason: string;
+  eventIds: string[];
+}
+
+export interface EventMention {
+  eventId: string;
+  documentId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface EventRow {
+  id: string;
+  documentId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  source: string;
+  target: string;
+  sourceActor: string | null;
+  targetActor: string | null;
+  code: string;
+  root: string;
+  quadClass: 1 | 2 | 3 | 4;
+  goldstein: number;
+  date: string | null;
+  modality: string;
+  quote: string;
+  start: number;
+  end: number;
+  rule: string;
+  groupId?: string;
+  sources?: number;
+  mentions?: EventMention[];
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  actorCount: number;
+  eventCount: number;
+  claimCount: number;
+  relationCount: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export interface DocClaim extends Span {
+  id: string;
+  claimant: string;
+  about: string | null;
+  text: string;
+  quote: string;
+  kind?: string;
+}
+
+export interface DocMention extends Span {
+  text: string;
+  actorId: string | null;
+  name?: string;
+}
+
+/** `GET /api/documents/{id}`: the row, the cleaned body and everything read from it (offsets index body). */
+export interface DocumentDetail extends DocumentRow {
+  body: string;
+  warnings: string[];
+  actors: { id: string; name: string; kind: string }[];
+  mentions: DocMention[];
+  events: EventRow[];
+  claims: DocClaim[];
+  relations: RelationRow[];
+}
+
+export interface ActorCount {
+  id: string;
+  kind: string;
+  name: string;
+  country: string | null;
+  mentions: number;
+  documents: number;
+}
+
+export interface ActorDetail extends ActorCount {
+  mentionsIn: ActorMention[];
+  events: Page<EventRow>;
+}
+
+export interface ActorMention {
+  documentId: string;
+  title: string | null;
+  text: string;
+  start: number;
+  end: number;
+  context: string;
+}
+
+export interface RelationRow extends Span {
+  id: string;
+  a: string;
+  b: string;
+  type: string;
+  since: string | null;
+  quote: string;
+  documentId: string;
+  published: string | null;
+  outlet: string | null;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  titleMarked: string | null;
+  snippet: string;
+  rank: number;
+  published: string | null;
+  outlet: string | null;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: string;
+  events: number;
+  degree: number;
+  centrality: number;
+  community: number | string;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+  events: number;
+  eventIds: string[];
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface BoardItem {
+  id: string;
+  proposition: string;
+  claimant: string;
+  about: string | null;
+  kind: string | null;
+  firstSeen: string | null;
+  sources: number;
+  assertedBy: string[];
+  deniedBy: string[];
+  contradiction: boolean;
+  reasons: string[];
+  claims: {
+    id: string;
+    documentId: string;
+    outlet: string | null;
+    published: string | null;
+    quote: string;
+    claimant?: string;
+    role?: 'asserts' | 'denies';
+  }[];
+}
+
+export interface Health {
+  status?: string;
+  counts?: Record<string, number>;
+  [key: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** An answer the API refused (RFC 9457 problem details), with its one-line reason. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+/**
+ * GETs `/api/<path>` with the given query (empty values left out) and parses the JSON.
+ *
+ * @example await getJson<Page<TopDyad>>('dyads', { limit: 10 })
+ */
+export async function getJson<T>(path: string, query: Query = {}): Promise<T> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  const res = await fetch(`api/${path}${qs ? `?${qs}` : ''}`, { headers: { accept: 'application/json' } });
+  if (!res.ok) {
+    let detail = `${res.status} ${res.statusText}`;
+    try {
+      const problem = (await res.json()) as { detail?: string; title?: string };
+      detail = problem.detail ?? problem.title ?? detail;
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    throw new ApiError(res.status, detail);
+  }
+  return (await res.json()) as T;
+}
+
+/** Accepts both `{ items }` and a bare array, so a page keeps working while routes settle. */
+export function itemsOf<T>(value: Page<T> | T[] | { items?: T[] } | null | undefined): T[] {
+  if (!value) return [];
+  if (Array.isArray(value)) return value;
+  return value.items ?? [];
+}
+
+const enc = encodeURIComponent;
+
+/** One function per route, so pages never build URLs by hand. */
+export const api = {
+  health: () => getJson<Health>('health'),
+  documents: (q: Query = {}) => getJson<Page<DocumentRow>>('documents', q),
+  document: (id: string) => getJson<DocumentDetail>(`documents/${enc(id)}`),
+  search: (q: string, limit = 30) => getJson<Page<SearchHit> | SearchHit[]>('search', { q, limit }),
+  actors: (q: Query = {}) => getJson<Page<ActorCount> | ActorCount[]>('actors', q),
+  actor: (id: string) => getJson<ActorDetail>(`actors/${enc(id)}`),
+  events: (q: Query = {}) => getJson<Page<EventRow>>('events', q),
+  event: (id: string) => getJson<Record<string, unknown>>(`events/${enc(id)}`),
+  series: (a: string, b: string, interval: Interval) =>
+    getJson<DyadSeries>(`dyads/${enc(a)}/${enc(b)}/series`, { interval }),
+  point: (a: string, b: string, period: string, interval: Interval) =>
+    getJson<PointExplanation>(`dyads/${enc(a)}/${enc(b)}/series/${enc(period)}`, { interval }),
+  dyads: (q: Query = {}) => getJson<Page<TopDyad> | TopDyad[]>('dyads', q),
+  alerts: (q: Query = {}) => getJson<Page<Alert> | Alert[]>('alerts', q),
+  graph: (q: Query = {}) => getJson<Graph>('graph', q),
+  claims: (q: Query = {}) => getJson<Page<BoardItem> | BoardItem[]>('claims', q),
+  relations: (q: Query = {}) => getJson<Page<RelationRow>>('relations', q),
+};
+
+/** The document id of an event id `<document id>:e<index>`. */
+export function documentOfEvent(eventId: string): string {
+  const i = eventId.lastIndexOf(':e');
+  return i < 0 ? eventId : eventId.slice(0, i);
+}
+
+/** The index of an event inside its document's `doc.events`, or -1. */
+export function indexOfEvent(eventId: string): number {
+  const m = /:e(\d+)$/.exec(eventId);
+  return m ? Number(m[1]) : -1;
+}
