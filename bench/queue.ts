@@ -1,0 +1,326 @@
+/**
+ * Distributed ingest throughput: the demo corpus (`examples/`, repeated with a varied sentence
+ * so every copy is its own document) queued on pg-boss and drained by 1 worker process, then by
+ * 2, in one run, interleaved over rounds (the machine is shared; best round kept, all printed).
+ * Each mode gets a fresh database. Workers are started first and jobs released only once every
+ * worker is ready, so process start-up is not timed; the window is the database's own clock,
+ * from release to the last job's completion. CPU of the workers and of the PostgreSQL server
+ * is read from /proc for the per-article cost; database size per article comes from
+ * pg_total_relation_size. Writes bench/results/queue.json (queue-cN.json with --concurrency N);
+ * never asserts on time.
+ *
+ *   npx tsx bench/queue.ts [--copies 20] [--rounds 2] [--concurrency 1]
+ *   DATABASE_URL=postgres://… npx tsx bench/queue.ts   # an existing server (else a throwaway one)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import pg from 'pg';
+import { ingestOptions } from '../src/ingest/index.js';
+import { openBoss } from '../src/queue/boss.js';
+import { enqueueInputs } from '../src/queue/enqueue.js';
+import { openStore } from '../src/store/open.js';
+import { startTestPostgres } from '../test/pg-server.js';
+import { repoRoot, resultsDir } from './shared.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const COPIES = arg('--copies', 20);
+const ROUNDS = arg('--rounds', 2);
+/** Jobs in flight per worker process (`faultline worker --concurrency`). */
+const CONCURRENCY = arg('--concurrency', 1);
+const MODES = [1, 2] as const;
+const TICK = 100; // clock ticks per second in /proc/*/stat (USER_HZ on Linux)
+
+/** Writes every example `COPIES` times, each copy with one sentence of its own. */
+function writeCorpus(dir: string): number {
+  let n = 0;
+  const files = ['text', 'html'].flatMap((sub) =>
+    readdirSync(join(repoRoot, 'examples', sub)).map((f) => join(repoRoot, 'examples', sub, f)),
+  );
+  for (let copy = 0; copy < COPIES; copy++) {
+    const out = join(dir, `copy-${String(copy).padStart(2, '0')}`);
+    mkdirSync(out, { recursive: true });
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const note = ` Edition ${copy + 1} of this report was filed from desk ${(copy * 7) % 13}.`;
+      // Into the longest run of text (HTML: between tags; text: a line), surely the article
+      // body, which is what the content hash covers.
+      const html = extname(file) === '.html';
+      const runs = html ? [...text.matchAll(/>\s*[A-Z][^<>{}]{60,}</g)] : [...text.matchAll(/^.{60,}$/gm)];
+      const longest = runs.sort((a, b) => b[0].length - a[0].length)[0];
+      const at = longest ? longest.index! + longest[0].length - (html ? 1 : 0) : text.length;
+      const varied = text.slice(0, at) + note + text.slice(at);
+      writeFileSync(join(out, file.split('/').pop()!), varied);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** utime + stime of a process, in seconds; null once it is gone. */
+function cpuOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICK;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of a PostgreSQL server: the postmaster, its live children, and reaped ones. */
+function serverCpu(postmaster: number | null): number | null {
+  if (!postmaster) return null;
+  try {
+    const own = readFileSync(`/proc/${postmaster}/stat`, 'utf8');
+    const f = own.slice(own.lastIndexOf(')') + 2).split(' ');
+    let total = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICK;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const s = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const g = s.slice(s.lastIndexOf(')') + 2).split(' ');
+        if (Number(g[1]) === postmaster) total += (Number(g[11]) + Number(g[12])) / TICK;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+async function query<T>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+function startWorker(url: string): {
+  child: ChildProcess;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'src/cli/main.ts'),
+      'worker',
+      '--poll',
+      '0.2',
+      '--concurrency',
+      String(CONCURRENCY),
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let err = '';
+  const ready = new Promise<void>((res, rej) => {
+    child.stderr!.on('data', (d) => {
+      err += d;
+      if (err.includes('worker waiting for jobs')) res();
+    });
+    child.on('exit', () => rej(new Error(`worker exited early: ${err.trim()}`)));
+  });
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  return { child, ready, exited };
+}
+
+interface RoundResult {
+  workers: number;
+  articles: number;
+  stored: number;
+  seconds: number;
+  articlesPerSecond: number;
+  workerCpuSeconds: number;
+  serverCpuSeconds: number | null;
+}
+
+async function round(
+  baseUrl: string,
+  corpus: string,
+  workers: number,
+  postmaster: number | null,
+): Promise<RoundResult & { bytes: Record<string, number> }> {
+  const name = `faultline_qbench_${workers}_${Date.now().toString(36)}`;
+  await query(baseUrl, `CREATE DATABASE ${name} TEMPLATE template0`);
+  const url = Object.assign(new URL(baseUrl), { pathname: `/${name}` }).toString();
+  try {
+    // Schema first (store migrations, pg-boss tables), then the jobs, held back until release.
+    await (await openStore(url)).close();
+    const boss = await openBoss(url);
+    const totals = await enqueueInputs(boss, [corpus], ingestOptions({ cwd: corpus }), {});
+    await boss.getDb().executeSql(`UPDATE pgboss.job SET start_after = now() + interval '1 hour'`, []);
+    const baseline = await query<{ bytes: string }>(
+      url,
+      `SELECT pg_database_size(current_database()) AS bytes`,
+    );
+    const procs = Array.from({ length: workers }, () => startWorker(url));
+    await Promise.all(procs.map((p) => p.ready));
+    const cpu0 = procs.map((p) => cpuOf(p.child.pid!) ?? 0);
+    const server0 = serverCpu(postmaster);
+    const [{ released }] = await query<{ released: Date }>(
+      url,
+      `UPDATE pgboss.job SET start_after = now() RETURNING now() AS released`,
+    );
+    let cpu1 = cpu0;
+    for (;;) {
+      const [{ left }] = await query<{ left: string }>(
+        url,
+        `SELECT count(*) AS left FROM pgboss.job WHERE state < 'completed'`,
+      );
+      cpu1 = procs.map((p, i) => cpuOf(p.child.pid!) ?? cpu1[i]);
+      if (Number(left) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const server1 = serverCpu(postmaster);
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    await boss.stop({ graceful: false });
+    const [{ last, stored }] = await query<{ last: Date; stored: string }>(
+      url,
+      `SELECT (SELECT max(completed_on) FROM pgboss.job) AS last, (SELECT count(*) FROM documents) AS stored`,
+    );
+    const seconds = (new Date(last).getTime() - new Date(released).getTime()) / 1000;
+    const sizes = await query<{ table_name: string; bytes: string }>(
+      url,
+      `SELECT c.relname AS table_name, pg_total_relation_size(c.oid) AS bytes FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname IN ('public', 'pgboss')`,
+    );
+    const store = sizes.filter(
+      (s) =>
+        !s.table_name.startsWith('j') &&
+        !['job', 'archive', 'queue', 'version', 'schedule', 'subscription'].includes(s.table_name),
+    );
+    const queueRows = sizes.filter((s) => s.table_name.startsWith('j') && s.table_name.length > 40);
+    const [{ bytes: after }] = await query<{ bytes: string }>(
+      url,
+      `SELECT pg_database_size(current_database()) AS bytes`,
+    );
+    const sum = (xs: { bytes: string }[]) => xs.reduce((a, x) => a + Number(x.bytes), 0);
+    return {
+      workers,
+      articles: totals.enqueued,
+      stored: Number(stored),
+      seconds,
+      articlesPerSecond: totals.enqueued / seconds,
+      workerCpuSeconds: cpu1.reduce((a, c, i) => a + c - cpu0[i], 0),
+      serverCpuSeconds: server0 !== null && server1 !== null ? server1 - server0 : null,
+      bytes: {
+        storeTables: sum(store),
+        queueJobs: sum(queueRows),
+        databaseGrowth: Number(after) - Number(baseline[0].bytes),
+      },
+    };
+  } finally {
+    await query(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+async function main() {
+  const given =
+    process.env.DATABASE_URL && /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL)
+      ? process.env.DATABASE_URL
+      : null;
+  const server = given ? null : await startTestPostgres();
+  const baseUrl = given ?? server?.url;
+  if (!baseUrl) {
+    console.log('skip queue bench: no DATABASE_URL and no postgresql binaries under /usr/lib/postgresql');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-qbench-'));
+  try {
+    const articles = writeCorpus(dir);
+    const [{ pid }] = await query<{ pid: number }>(baseUrl, 'SELECT pg_backend_pid() AS pid');
+    let postmaster: number | null = null;
+    try {
+      const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      postmaster = Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      postmaster = null; // a remote server: no CPU figures for it
+    }
+    console.log(
+      `${articles} articles (examples/ × ${COPIES}), ${ROUNDS} rounds, load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    const rounds: Awaited<ReturnType<typeof round>>[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const workers of MODES) {
+        const res = await round(baseUrl, dir, workers, postmaster);
+        rounds.push(res);
+        console.log(
+          `round ${r + 1}, ${workers} worker process${workers > 1 ? 'es' : ''}: ${res.articlesPerSecond.toFixed(1)} articles/s ` +
+            `(${res.stored}/${res.articles} stored in ${res.seconds.toFixed(2)} s; worker cpu ${res.workerCpuSeconds.toFixed(2)} s, ` +
+            `server cpu ${res.serverCpuSeconds?.toFixed(2) ?? '?'} s)`,
+        );
+      }
+    }
+    const best = (w: number) =>
+      rounds.filter((r) => r.workers === w).sort((a, b) => b.articlesPerSecond - a.articlesPerSecond)[0];
+    const one = best(1);
+    const two = best(2);
+    const ratio = two.articlesPerSecond / one.articlesPerSecond;
+    const perArticle = (r: (typeof rounds)[number]) => ({
+      workerCpuMs: (r.workerCpuSeconds / r.articles) * 1000,
+      serverCpuMs: r.serverCpuSeconds === null ? null : (r.serverCpuSeconds / r.articles) * 1000,
+      storeBytes: r.bytes.storeTables / r.stored,
+      queueBytes: r.bytes.queueJobs / r.articles,
+      databaseBytes: r.bytes.databaseGrowth / r.articles,
+    });
+    console.log(
+      `best: 1 worker ${one.articlesPerSecond.toFixed(1)}/s, 2 workers ${two.articlesPerSecond.toFixed(1)}/s, ratio ${ratio.toFixed(2)}×`,
+    );
+    const cost = perArticle(one);
+    console.log(
+      `per article (1 worker): worker cpu ${cost.workerCpuMs.toFixed(1)} ms, postgresql cpu ${cost.serverCpuMs?.toFixed(1) ?? '?'} ms, ` +
+        `store ${(cost.storeBytes / 1024).toFixed(1)} KB, queue row ${(cost.queueBytes / 1024).toFixed(1)} KB`,
+    );
+    mkdirSync(resultsDir, { recursive: true });
+    const result = {
+      benchmark: 'queue',
+      date: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model,
+        cores: cpus().length,
+        node: process.version,
+        platform: process.platform,
+      },
+      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+      corpus: `examples/ × ${COPIES}, one varied sentence per copy`,
+      concurrencyPerWorker: CONCURRENCY,
+      articles,
+      rounds: rounds.map((r) => ({ ...r, articlesPerSecond: Number(r.articlesPerSecond.toFixed(2)) })),
+      best: { oneWorker: one.articlesPerSecond, twoWorkers: two.articlesPerSecond, ratio },
+      perArticle: { oneWorker: perArticle(one), twoWorkers: perArticle(two) },
+      note:
+        `worker processes run \`faultline worker\` (concurrency ${CONCURRENCY}, poll 0.2 s) against a local PostgreSQL 15 (fsync off when throwaway); ` +
+        'window = job release to last completion by the database clock; cpu from /proc (utime+stime), postgresql = postmaster and its children; ' +
+        'the 2-core machine is shared with other work, so figures move with its load',
+    };
+    // The goal's figure (one job at a time per process) is queue.json; other concurrencies beside it.
+    const file = CONCURRENCY === 1 ? 'queue.json' : `queue-c${CONCURRENCY}.json`;
+    writeFileSync(join(resultsDir, file), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote bench/results/${file}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+  }
+}
+
+await main();
