@@ -8,7 +8,19 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './shared.js';
 
-const benches = ['html-clean.ts', 'seed-clean.ts', 'ingest.ts', 'actors.ts', 'dates.ts', 'pipeline.ts'];
+const benches = [
+  'html-clean.ts',
+  'seed-clean.ts',
+  'ingest.ts',
+  'actors.ts',
+  'dates.ts',
+  'pipeline.ts',
+  'pg-ingest.ts',
+  'queue.ts',
+  'export.ts',
+  'api-speed.ts',
+  'load.ts',
+];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const b of benches) {

@@ -2,17 +2,27 @@ import { Command, CommanderError } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { packageVersion } from '../ingest/user-agent.js';
 import { registerActors } from './actors.js';
+import { registerAlerts } from './alerts.js';
 import { registerClaims } from './claims.js';
 import { registerDemo } from './demo.js';
 import { registerDocs } from './docs.js';
+import { registerEnqueue } from './enqueue.js';
 import { registerEvents } from './events.js';
 import { registerExplain } from './explain.js';
+import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
+import { registerGraph } from './graph.js';
 import { registerIngest } from './ingest.js';
+import { registerJobs } from './jobs.js';
 import { CliError, processIo, type Io } from './io.js';
+import { withDatabaseUrlOption } from './options.js';
 import { registerRelations } from './relations.js';
+import { registerReport } from './report.js';
 import { registerSearch } from './search.js';
+import { registerSeries } from './series.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
+import { registerWorker } from './worker.js';
 import { StoreError } from '../store/store.js';
 
 /**
@@ -27,6 +37,7 @@ export function buildProgram(io: Io, status: { exitCode: number }): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  withDatabaseUrlOption(program);
   registerIngest(program, io, status);
   registerExtract(program, io, status);
   registerSearch(program, io);
@@ -37,7 +48,16 @@ export function buildProgram(io: Io, status: { exitCode: number }): Command {
   registerExplain(program, io);
   registerClaims(program, io);
   registerRelations(program, io);
+  registerGraph(program, io);
+  registerSeries(program, io);
+  registerAlerts(program, io);
+  registerReport(program, io);
+  registerExport(program, io);
   registerDemo(program, io, status);
+  registerServe(program, io);
+  registerEnqueue(program, io, status);
+  registerWorker(program, io, status);
+  registerJobs(program, io);
   return program;
 }
 

@@ -1,8 +1,15 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { CodedEvent } from '../model/types.js';
 import type { Database, EventsTable } from './schema.js';
 import { paged } from './paged.js';
-import { StoreError, type EventDetail, type EventFilter, type EventRow } from './store.js';
+import { StoreError, type EventDetail, type EventFilter, type EventRow, type EventSort } from './store.js';
 
 type EventsEb = ExpressionBuilder<Database, 'events' | 'documents'>;
 
@@ -11,7 +18,7 @@ type EventsEb = ExpressionBuilder<Database, 'events' | 'documents'>;
  * strings: `YYYY` < `YYYY-MM` < `YYYY-MM-DD`, and `to` is padded with `~` (above every digit
  * and `-`) so `--to 2024-03` keeps 2024-03-31.
  */
-function conditions(eb: EventsEb, f: EventFilter): Expression<SqlBool>[] {
+export function conditions(eb: EventsEb, f: EventFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   if (f.actor) {
     out.push(
@@ -62,14 +69,29 @@ export async function listEvents(
       q
         .selectAll('events')
         .select(['documents.title', 'documents.outlet', 'documents.published'])
-        // NULLs sort first in SQLite and last in PostgreSQL: say it explicitly.
-        .orderBy(sql`case when events.date is null then 1 else 0 end`)
-        .orderBy('events.date')
+        .$call((o) => orderEvents(o, f.sort ?? 'date'))
         .orderBy('events.document_id')
         .orderBy('events.idx'),
     f,
   );
   return { items: rows.map(eventRow), total };
+}
+
+/**
+ * The leading ORDER BY of a sort; ties fall back to date, then document and position. NULL
+ * dates sort first in SQLite and last in PostgreSQL: undated events are put last explicitly.
+ */
+function orderEvents<Q extends SelectQueryBuilder<Database, 'events' | 'documents', object>>(
+  q: Q,
+  sort: EventSort,
+): Q {
+  const desc = sort.startsWith('-');
+  const dir = desc ? 'desc' : 'asc';
+  const undatedLast = sql`case when events.date is null then 1 else 0 end`;
+  if (sort.endsWith('goldstein')) {
+    return q.orderBy('events.goldstein', dir).orderBy(undatedLast).orderBy('events.date') as Q;
+  }
+  return q.orderBy(undatedLast).orderBy('events.date', dir) as Q;
 }
 
 /**
@@ -130,9 +152,14 @@ export async function eventDetail(db: Kysely<Database>, idOrPrefix: string): Pro
   };
 }
 
-type JoinedRow = EventsTable & { title: string | null; outlet: string | null; published: string | null };
+export type JoinedRow = EventsTable & {
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+};
 
-function eventRow(r: JoinedRow): EventRow {
+/** An event row joined with its document's summary, as the store returns it. @example eventRow(row).id */
+export function eventRow(r: JoinedRow): EventRow {
   const event: CodedEvent = {
     source: r.source,
     target: r.target,

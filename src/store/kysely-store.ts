@@ -5,7 +5,9 @@ import type { Doc } from '../model/types.js';
 import { linksOf, listClaims, listRelations, saveClaimLinks, unionDisputedBy } from './claim-queries.js';
 import { contentHash, ID_LENGTH } from './content-hash.js';
 import { decodeDoc, encodeDoc } from './doc-codec.js';
-import { eventDetail, listEvents } from './event-queries.js';
+import { eventDetail } from './event-queries.js';
+import { getEventGroup, listEventItems, saveEventGroups, splitEvent, unsplitEvent } from './group-queries.js';
+import { seriesQueries, type SeriesQueries } from './series-queries.js';
 import { parseSearchQuery, type Engine } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
 import {
@@ -24,7 +26,8 @@ import {
   type ClaimRow,
   type EventDetail,
   type EventFilter,
-  type EventRow,
+  type EventGroupDetail,
+  type EventListItem,
   type ListFilter,
   type RelationRow,
   type DocumentRow,
@@ -54,6 +57,7 @@ const CONTEXT_CHARS = 90;
  */
 export class KyselyStore implements Store {
   readonly dialect: Engine['name'];
+  readonly aggregates: SeriesQueries;
   private readonly now: () => Date;
 
   constructor(
@@ -62,6 +66,7 @@ export class KyselyStore implements Store {
     opts: StoreOptions = {},
   ) {
     this.dialect = engine.name;
+    this.aggregates = seriesQueries(db, engine.name);
     this.now = opts.now ?? (() => new Date());
   }
 
@@ -102,6 +107,7 @@ export class KyselyStore implements Store {
         );
         await saveFindings(trx, id, doc);
         await saveClaimLinks(trx, id, doc, near?.id ?? id);
+        await saveEventGroups(trx, id, doc, near?.id ?? id);
         return {
           id,
           status: 'inserted' as const,
@@ -234,8 +240,20 @@ export class KyselyStore implements Store {
     }));
   }
 
-  events(filter: EventFilter = {}): Promise<{ items: EventRow[]; total: number }> {
-    return listEvents(this.db, filter);
+  events(filter: EventFilter = {}): Promise<{ items: EventListItem[]; total: number }> {
+    return listEventItems(this.db, filter);
+  }
+
+  splitEvent(eventId: string): Promise<{ groupId: string; split: string[] }> {
+    return splitEvent(this.db, eventId);
+  }
+
+  unsplitEvent(eventId: string): Promise<{ groupId: string; joined: string[] }> {
+    return unsplitEvent(this.db, eventId);
+  }
+
+  getEventGroup(eventId: string): Promise<EventGroupDetail | null> {
+    return getEventGroup(this.db, eventId);
   }
 
   getEvent(idOrPrefix: string): Promise<EventDetail | null> {
@@ -355,6 +373,8 @@ async function nearestDuplicate(trx: Transaction<Database>, sig: Uint32Array, ke
     .select(['documents.id', 'documents.minhash', 'documents.near_duplicate_of'])
     .where('minhash_bands.key', 'in', keys)
     .distinct()
+    // Engines return rows in their own order; equal similarities must pick the same document.
+    .orderBy('documents.id')
     .execute();
   let best: { id: string; similarity: number } | null = null;
   for (const c of candidates) {
@@ -406,14 +426,17 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
   await insertChunked(
     trx,
     'actors',
-    [...actors.values()].map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      name: a.name,
-      country: a.country,
-      role: a.role,
-      sector: a.sector ?? null,
-    })),
+    // In id order, so concurrent PostgreSQL writers lock shared actor rows in one order (no deadlock).
+    [...actors.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        name: a.name,
+        country: a.country,
+        role: a.role,
+        sector: a.sector ?? null,
+      })),
     true,
   );
   let m = 0;

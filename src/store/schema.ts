@@ -12,6 +12,7 @@ export interface Database {
   minhash_bands: MinhashBandsTable;
   ingest_failures: IngestFailuresTable;
   claim_links: ClaimLinksTable;
+  event_groups: EventGroupsTable;
 }
 
 export interface DocumentsTable {
@@ -138,4 +139,26 @@ export interface ClaimLinksTable {
   reason: string;
   /** The overlap (0–1) for `text`; for `dyad`, the days between the two documents. */
   score: number;
+}
+
+/**
+ * Which group of reports of one happening each event is in (migration 0005). A group's id is
+ * the id of its earliest event; `dyad`, `day_from` and `published` let a save find the stored
+ * events a new one may match from an index alone.
+ */
+export interface EventGroupsTable {
+  event_id: string;
+  group_id: string;
+  /** Why the event is in its group: the match that put it there, `first report` or `split by user`. */
+  reason: string;
+  /** 1 when a user split the event off: it stays alone, regrouping never merges it again. */
+  pinned: number;
+  /** The unordered pair `A|B` of its source and target. */
+  dyad: string;
+  /** Its CAMEO root (events of other roots never match). */
+  root: string;
+  /** The first day it may have happened on (`YYYY-MM-DD`; undated: from its document's date). */
+  day_from: string | null;
+  /** Its document's published (else reference) date. */
+  published: string | null;
 }

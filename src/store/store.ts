@@ -1,4 +1,5 @@
 import type { Claim, CodedEvent, Doc, Relation } from '../model/types.js';
+import type { SeriesQueries } from './series-queries.js';
 
 /** A stored document's summary row. */
 export interface DocumentRow {
@@ -41,7 +42,7 @@ export interface SearchHit {
   titleMarked: string | null;
   /** A short passage of the body around the matches, terms wrapped in the markers. */
   snippet: string;
-  /** Relevance, higher is better (BM25 for SQLite, title weighted above body). */
+  /** Relevance, higher is better (BM25 for SQLite, ts_rank_cd for PostgreSQL; title weighted above body). */
   rank: number;
   published: string | null;
   outlet: string | null;
@@ -107,8 +108,17 @@ export interface Store {
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   actors(): Promise<ActorCount[]>;
   actorMentions(id: string, opts?: { limit?: number }): Promise<ActorMentionRow[]>;
-  /** Stored events matching every filter, by date (undated last), with the total before paging. */
-  events(filter?: EventFilter): Promise<{ items: EventRow[]; total: number }>;
+  /**
+   * Stored events matching every filter, by date (undated last), with the total before paging;
+   * each with its group of reports (see group-queries.ts). `grouped`: one row per group.
+   */
+  events(filter?: EventFilter): Promise<{ items: EventListItem[]; total: number }>;
+  /** Makes an event its own group, remembered (pinned) so no later grouping merges it again. */
+  splitEvent(eventId: string): Promise<{ groupId: string; split: string[] }>;
+  /** Undoes {@link Store.splitEvent}: the event is grouped again as if newly saved. */
+  unsplitEvent(eventId: string): Promise<{ groupId: string; joined: string[] }>;
+  /** The group of reports an event (id or unique prefix) is in; null when there is no such event. */
+  getEventGroup(eventId: string): Promise<EventGroupDetail | null>;
   /** One event by id or unique id prefix, with the mentions inside its quote; null when none. */
   getEvent(idOrPrefix: string): Promise<EventDetail | null>;
   /** Stored claims with their cross-document links, by document date. */
@@ -118,6 +128,8 @@ export interface Store {
   logFailure(input: string, message: string): Promise<void>;
   failures(opts?: { limit?: number }): Promise<FailureRow[]>;
   counts(): Promise<StoreCounts>;
+  /** Aggregates (SQL GROUP BY) behind dyad series, tension and alerts; see series-queries.ts. */
+  readonly aggregates: SeriesQueries;
   close(): Promise<void>;
 }
 
@@ -145,9 +157,16 @@ export interface EventFilter {
   /** The outlet of the event's document, case-insensitive. */
   outlet?: string;
   documentId?: string;
+  /** One row per group of reports of one happening (its earliest event), instead of one per event. */
+  grouped?: boolean;
+  /** Order of the rows: by date (default; undated last) or by Goldstein score; `-` for descending. */
+  sort?: EventSort;
   limit?: number;
   offset?: number;
 }
+
+/** Orders {@link Store.events} can return rows in. */
+export type EventSort = 'date' | '-date' | 'goldstein' | '-goldstein';
 
 /** A stored event with its id and its document's summary. */
 export interface EventRow extends CodedEvent {
@@ -157,6 +176,38 @@ export interface EventRow extends CodedEvent {
   title: string | null;
   outlet: string | null;
   published: string | null;
+}
+
+/** One report of a happening: an event of a group, with its document. */
+export interface EventMention {
+  eventId: string;
+  documentId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** A listed event with its group: the group's id, distinct documents and every report. */
+export interface EventListItem extends EventRow {
+  groupId: string;
+  sources: number;
+  mentions: EventMention[];
+}
+
+/** An event of a group, with why it is there and whether a user split it off. */
+export interface GroupMember extends EventRow {
+  reason: string;
+  pinned: boolean;
+}
+
+/** A group of reports of one happening, earliest first; `reason` sums up why its members are together. */
+export interface EventGroupDetail {
+  groupId: string;
+  reason: string;
+  events: GroupMember[];
 }
 
 /** A stored actor mention, with the actor's kind and country (for marking quotes). */

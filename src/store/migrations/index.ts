@@ -4,6 +4,8 @@ import { initial } from './0001-initial.js';
 import { search } from './0002-search.js';
 import { eventsAndClaimLinks } from './0003-events.js';
 import { leanIngest } from './0004-lean-ingest.js';
+import { eventGroups } from './0005-event-groups.js';
+import { seriesIndexes } from './0006-series.js';
 
 /**
  * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
@@ -17,6 +19,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0002-search': search(engine),
     '0003-events': eventsAndClaimLinks(engine),
     '0004-lean-ingest': leanIngest(engine),
+    '0005-event-groups': eventGroups(engine),
+    '0006-series': seriesIndexes(engine),
   };
   return { getMigrations: async () => all };
 }
