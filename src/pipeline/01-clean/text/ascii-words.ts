@@ -1,5 +1,5 @@
-const HAS_NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII = /[^\x00-\x7f]/gu;
+const HAS_NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII = /[\u{80}-\u{10ffff}]/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
