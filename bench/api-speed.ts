@@ -17,6 +17,7 @@ import { dyadSeries, explainPoint } from '../src/analysis/series.js';
 import { topDyads } from '../src/analysis/top-dyads.js';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database as Schema } from '../src/store/schema.js';
+import { eventCursor } from '../src/store/event-queries.js';
 import { seriesQueries } from '../src/store/series-queries.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
@@ -182,6 +183,18 @@ for (const [kind, draw] of [
       'month',
     );
   });
+}
+// Export reading: one 1,000-row page half-way through every event, by offset and by keyset cursor.
+{
+  const half = Math.floor(totalEvents / 2);
+  const before = (await store.events({ limit: 1, offset: half - 1 })).items[0]!;
+  const after = eventCursor(before);
+  await measure('events page of 1000, half-way, offset', 5, () =>
+    store.events({ limit: 1000, offset: half }),
+  );
+  await measure('events page of 1000, half-way, keyset cursor', 20, () =>
+    store.events({ limit: 1000, after }),
+  );
 }
 await measure('topDyads, 30-day window', 30, () => {
   const { to } = year();

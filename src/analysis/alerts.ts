@@ -67,11 +67,17 @@ export async function alerts(store: Store, opts: AlertOptions = {}): Promise<Ale
   const ap = opts.params ?? alertParams();
   const tp = opts.tension ?? tensionParams();
   const interval = opts.interval ?? ap.interval;
-  const range = opts.to ? null : await store.aggregates.dayRange(opts.dyad ? { dyad: opts.dyad } : {});
-  const end = opts.to ? lastDayOf(opts.to) : range?.last;
-  if (!end) return [];
-  const start = opts.from ? firstDayOf(opts.from) : addDays(end, -ap.defaultWindowDays);
-  if (start > end) throw new Error(`alerts from ${start} to ${end}: the range is empty; check from and to`);
+  const range = await store.aggregates.dayRange(opts.dyad ? { dyad: opts.dyad } : {});
+  if (!range) return [];
+  const asked = opts.to ? lastDayOf(opts.to) : range.last;
+  const begin = opts.from ? firstDayOf(opts.from) : addDays(asked, -ap.defaultWindowDays);
+  if (begin > asked)
+    throw new Error(`alerts from ${begin} to ${asked}: the range is empty; check from and to`);
+  // No period outside the stored events' periods can alert (it has no events): clamp to them,
+  // so `from=1000` does not walk a thousand years. The clamp keeps each kept period's as-of day.
+  const start = maxDay(begin, periodStart(periodOf(range.first, interval), interval));
+  const end = minDay(asked, periodEnd(periodOf(range.last, interval), interval));
+  if (start > end) return [];
   const watched = periodsBetween(start, end, interval);
   const history = previousPeriods(watched[0]!, interval, ap.baselinePeriods);
   const periods = periodsBetween(periodStart(history, interval), end, interval);
@@ -210,6 +216,14 @@ function reasonOf(x: {
     `of the ${x.ap.baselinePeriods} ${x.interval}s before (${x.kind}); ${x.events} event${x.events === 1 ? '' : 's'}` +
     (mix ? `: ${mix}` : '')
   );
+}
+
+function minDay(x: string, y: string): string {
+  return x < y ? x : y;
+}
+
+function maxDay(x: string, y: string): string {
+  return x > y ? x : y;
 }
 
 function median(xs: readonly number[]): number {

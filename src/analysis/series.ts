@@ -7,6 +7,7 @@ import {
   lastDayOf,
   maybePeriod,
   periodEnd,
+  periodOf,
   periodsBetween,
   periodStart,
   type Interval,
@@ -84,12 +85,18 @@ export async function dyadSeries(
 ): Promise<DyadSeries> {
   const p = opts.params ?? tensionParams();
   if (a === b) throw new Error(`a dyad needs two different actors (got ${a} twice)`);
-  const to = clipTo(opts.to, opts.asOf);
   const grouped = opts.grouped ?? true;
-  const q = { a, b, from: opts.from, to, grouped };
+  const { from: fromBound, to } = await clampRange(
+    store,
+    opts.from,
+    clipTo(opts.to, opts.asOf),
+    opts.interval,
+    p.lookbackDays,
+  );
+  const q = { a, b, from: fromBound, to, grouped };
   const counts = await store.aggregates.periodCounts({ ...q, interval: opts.interval });
-  const first = opts.from
-    ? firstDayOf(opts.from)
+  const first = fromBound
+    ? firstDayOf(fromBound)
     : counts[0]
       ? periodStart(counts[0].period, opts.interval)
       : null;
@@ -271,6 +278,30 @@ function emptyPoint(period: string, asOf: string, t: { tension: number; denomina
     quad: { '1': 0, '2': 0, '3': 0, '4': 0 },
     directions: { ab: { events: 0, goldstein: 0 }, ba: { events: 0, goldstein: 0 } },
     eventIds: [],
+  };
+}
+
+/**
+ * Range bounds cut to the periods of the stored events (all dyads), so `from=1000` does not walk
+ * a thousand years of empty periods; a bound inside them is kept as given. The periods cut off
+ * hold no event and no tension (nothing before them, nothing within the look-back after them),
+ * so no point that has either changes.
+ */
+async function clampRange(
+  store: Store,
+  from: string | undefined,
+  to: string | undefined,
+  interval: Interval,
+  lookbackDays: number,
+): Promise<{ from?: string; to?: string }> {
+  if (!from && !to) return { from, to };
+  const range = await store.aggregates.dayRange();
+  if (!range) return { from, to };
+  const first = periodStart(periodOf(range.first, interval), interval);
+  const last = periodEnd(periodOf(addDays(range.last, lookbackDays), interval), interval);
+  return {
+    from: from && firstDayOf(from) < first ? first : from,
+    to: to && lastDayOf(to) > last ? last : to,
   };
 }
 

@@ -1,3 +1,4 @@
+import { eventCursor } from '../store/event-queries.js';
 import type { EventFilter, EventRow, Store } from '../store/store.js';
 
 /** Rows read from the store per query: big enough to amortise a query, small enough to stream. */
@@ -21,10 +22,26 @@ export interface EventMentionLike {
   outlet?: string | null;
 }
 
+/** Filter fields that narrow the rows (the grouped list pages by cursor only without them). */
+const NARROWING: readonly (keyof EventFilter)[] = [
+  'actor',
+  'dyad',
+  'code',
+  'root',
+  'quad',
+  'from',
+  'to',
+  'modality',
+  'outlet',
+  'documentId',
+];
+
 /**
  * The events matching `filter`, page by page in the store's order (by date, undated last),
  * so an export holds one page at a time, never the whole store. `limit`/`offset` of the
- * filter are ignored: every matching event is read.
+ * filter are ignored: every matching event is read. Pages follow a keyset cursor (each page
+ * starts after the last row of the one before), so reading a million events stays linear;
+ * only a sorted or a filtered grouped list, which the cursor does not cover, pages by offset.
  *
  * @example for await (const page of eventPages(store, { dyad: ['IRN', 'AZE'] })) write(page)
  */
@@ -33,10 +50,18 @@ export async function* eventPages(
   filter: EventFilter,
   pageSize = DEFAULT_PAGE_SIZE,
 ): AsyncGenerator<ExportEvent[]> {
-  const { limit: _limit, offset: _offset, ...rest } = filter;
+  const { limit: _limit, offset: _offset, after: _after, ...rest } = filter;
+  const keyset =
+    (!rest.sort || rest.sort === 'date') && !(rest.grouped && NARROWING.some((k) => filter[k] !== undefined));
+  let after: string | undefined;
   for (let offset = 0; ; offset += pageSize) {
-    const { items } = await store.events({ ...rest, limit: pageSize, offset });
+    const { items } = await store.events(
+      keyset && after !== undefined
+        ? { ...rest, limit: pageSize, after }
+        : { ...rest, limit: pageSize, offset },
+    );
     if (items.length) yield items as ExportEvent[];
     if (items.length < pageSize) return;
+    after = eventCursor(items.at(-1)!);
   }
 }

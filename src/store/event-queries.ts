@@ -16,7 +16,7 @@ type EventsEb = ExpressionBuilder<Database, 'events' | 'documents'>;
 /**
  * The WHERE conditions of an event filter, written once for every engine. Dates compare as
  * strings: `YYYY` < `YYYY-MM` < `YYYY-MM-DD`, and `to` is padded with `~` (above every digit
- * and `-`) so `--to 2024-03` keeps 2024-03-31.
+ * and `-`) so `--to 2024-03` keeps 2024-03-31; see {@link startKey} for `from`.
  */
 export function conditions(eb: EventsEb, f: EventFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
@@ -42,12 +42,23 @@ export function conditions(eb: EventsEb, f: EventFilter): Expression<SqlBool>[] 
   if (f.code) out.push(eb('events.code', '=', f.code));
   if (f.root) out.push(eb('events.root', '=', f.root));
   if (f.quad) out.push(eb('events.quad_class', '=', f.quad));
-  if (f.from) out.push(eb('events.date', '>=', f.from));
+  if (f.from) out.push(eb('events.date', '>=', startKey(f.from)));
   if (f.to) out.push(eb('events.date', '<=', `${f.to}~`));
   if (f.modality) out.push(eb('events.modality', '=', f.modality));
   if (f.outlet) out.push(eb(eb.fn('lower', ['documents.outlet']), '=', f.outlet.toLowerCase()));
   if (f.documentId) out.push(eb('events.document_id', '=', f.documentId));
   return out;
+}
+
+/**
+ * The `from` bound as compared: a month's first day (`2024-03-01`) becomes the month
+ * (`2024-03`), so the month-dated events, which start that day and which the month series
+ * counts, are kept where a plain string compare drops them ('2024-03' < '2024-03-01').
+ *
+ * @example startKey('2024-03-01') // '2024-03'
+ */
+export function startKey(from: string): string {
+  return from.length === 10 && from.endsWith('-01') ? from.slice(0, 7) : from;
 }
 
 /**
@@ -63,6 +74,7 @@ export async function listEvents(
     .selectFrom('events')
     .innerJoin('documents', 'documents.id', 'events.document_id')
     .where((eb) => eb.and(conditions(eb, f)));
+  if (f.after !== undefined) return { items: await pageAfter(base, f), total: -1 };
   const { rows, total } = await paged(
     base,
     (q) =>
@@ -75,6 +87,85 @@ export async function listEvents(
     f,
   );
   return { items: rows.map(eventRow), total };
+}
+
+/**
+ * The cursor of a row for {@link EventFilter.after}: its date-order sort key (date, document,
+ * position in the document), as JSON.
+ *
+ * @example eventCursor({ id: '3fa2c1:e4', documentId: '3fa2c1', date: '2024-03' }) // '["2024-03","3fa2c1",4]'
+ */
+export function eventCursor(row: Pick<EventRow, 'id' | 'documentId' | 'date'>): string {
+  return JSON.stringify([row.date, row.documentId, Number(row.id.slice(row.id.lastIndexOf(':e') + 2))]);
+}
+
+function parseCursor(after: string): [string | null, string, number] {
+  let key: unknown;
+  try {
+    key = JSON.parse(after);
+  } catch {
+    key = null;
+  }
+  if (
+    !Array.isArray(key) ||
+    key.length !== 3 ||
+    !(key[0] === null || typeof key[0] === 'string') ||
+    typeof key[1] !== 'string' ||
+    !Number.isInteger(key[2])
+  ) {
+    throw new StoreError(`event cursor ${after} is not one eventCursor() made; pass the last row's cursor`);
+  }
+  return key as [string | null, string, number];
+}
+
+/**
+ * Up to `limit` rows of `base` after the cursor in date order (dated by date, document and
+ * position, then undated by document and position). Row-value comparisons keep each page one
+ * index range walk on both engines; the dated and undated parts are two queries because the
+ * engines sort NULL dates differently.
+ */
+export async function pageAfter<Q extends SelectQueryBuilder<Database, 'events' | 'documents', object>>(
+  base: Q,
+  f: EventFilter,
+): Promise<EventRow[]> {
+  if ((f.sort && f.sort !== 'date') || f.offset) {
+    throw new StoreError(`an event cursor pages the date order only; drop sort (${f.sort}) and offset`);
+  }
+  const [date, doc, idx] = parseCursor(f.after!);
+  const limit = f.limit ?? 50;
+  const select = (q: SelectQueryBuilder<Database, 'events' | 'documents', object>) =>
+    q.selectAll('events').select(['documents.title', 'documents.outlet', 'documents.published']).limit(limit);
+  const out: JoinedRow[] = [];
+  if (date !== null) {
+    out.push(
+      ...((await select(base)
+        .where('events.date', 'is not', null)
+        .where((eb) =>
+          eb(eb.refTuple('events.date', 'events.document_id', 'events.idx'), '>', eb.tuple(date, doc, idx)),
+        )
+        .orderBy('events.date')
+        .orderBy('events.document_id')
+        .orderBy('events.idx')
+        .execute()) as JoinedRow[]),
+    );
+  }
+  if (out.length < limit) {
+    const undated = select(base)
+      .where('events.date', 'is', null)
+      .orderBy('events.document_id')
+      .orderBy('events.idx')
+      .limit(limit - out.length);
+    out.push(
+      ...((await (
+        date === null
+          ? undated.where((eb) =>
+              eb(eb.refTuple('events.document_id', 'events.idx'), '>', eb.tuple(doc, idx)),
+            )
+          : undated
+      ).execute()) as JoinedRow[]),
+    );
+  }
+  return out.map(eventRow);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import { groupingRules } from '../analysis/grouping-rules.js';
 import type { Doc } from '../model/types.js';
 import { dyadKey } from './claim-links.js';
-import { conditions, eventDetail, eventRow, listEvents } from './event-queries.js';
+import { conditions, eventDetail, eventRow, listEvents, pageAfter } from './event-queries.js';
 import { paged } from './paged.js';
 import type { Database } from './schema.js';
 import {
@@ -493,6 +493,7 @@ export async function listEventItems(
   if (!filters) {
     // No filter: a group is listed as its first event is, without grouping every event.
     const reps = base.whereRef('event_groups.group_id', '=', 'events.id');
+    if (f.after !== undefined) return { items: await withMentions(db, await pageAfter(reps, f)), total: -1 };
     const { rows, total } = await paged(
       reps,
       (q) => {
@@ -507,6 +508,9 @@ export async function listEventItems(
       f,
     );
     return { items: await withMentions(db, rows.map(eventRow)), total };
+  }
+  if (f.after !== undefined) {
+    throw new StoreError('an event cursor pages grouped events only without filters; use offset paging');
   }
   let q = base
     .select((eb) => [

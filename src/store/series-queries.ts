@@ -144,6 +144,8 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
           eb.fn.sum<number | string>('events.goldstein').as('g'),
         ])
         .where((eb) => eb.and(rangeConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
+        // A domestic event (source = target) is no dyad between two states: never ranked or alerted on.
+        .where(sql<SqlBool>`events.source <> events.target`)
         .groupBy(['events.source', 'events.target', day, 'events.modality'])
         .orderBy('day')
         .execute();

@@ -163,6 +163,12 @@ export interface EventFilter {
   sort?: EventSort;
   limit?: number;
   offset?: number;
+  /**
+   * Keyset paging: only rows after this cursor (`eventCursor(lastRow)` of the previous page),
+   * so reading every page costs one index walk, not an ever deeper offset. Date order only
+   * (no `sort`, no `offset`); such a page's `total` is not counted again and is -1.
+   */
+  after?: string;
 }
 
 /** Orders {@link Store.events} can return rows in. */

@@ -143,8 +143,12 @@ for (const engine of ENGINES) {
         '2024-03',
         '2024-03-01',
       ]);
+      // A month-dated event starts on its month's first day: it is in a range starting that day.
       expect((await store.events({ from: '2024-03-01', to: '2024-03-01' })).items.map((e) => e.date)).toEqual(
-        ['2024-03-01'],
+        ['2024-03', '2024-03-01'],
+      );
+      expect((await store.events({ from: '2024-03-02', to: '2024-12-31' })).items.map((e) => e.date)).toEqual(
+        ['2024-07-19'],
       );
       expect((await store.events({ to: '2022' })).total).toBe(0);
     });

@@ -17,7 +17,12 @@ const P: TensionParams = {
   modality: { asserted: 1, alleged: 0.5, hypothetical: 0.25, denied: 0, negated: 0 },
 };
 
-type Ev = Omit<Partial<CodedEvent>, 'trigger'> & { source: string; target: string; code: string; date: string };
+type Ev = Omit<Partial<CodedEvent>, 'trigger'> & {
+  source: string;
+  target: string;
+  code: string;
+  date: string;
+};
 
 let serial = 0;
 /** One document per event (own words), so each event's id is `<doc>:e0`. */
@@ -45,7 +50,15 @@ const MIXED: Ev[] = [
   { source: 'IRN', target: 'AZE', code: '112', quadClass: 3, goldstein: -2, date: '2023-03-10' },
   { source: 'IRN', target: 'AZE', code: '130', quadClass: 3, goldstein: -4.4, date: '2023-04' },
   { source: 'AZE', target: 'IRN', code: '042', quadClass: 1, goldstein: 1.9, date: '2023-04' },
-  { source: 'IRN', target: 'AZE', code: '190', quadClass: 4, goldstein: -10, date: '2023-04', modality: 'alleged' },
+  {
+    source: 'IRN',
+    target: 'AZE',
+    code: '190',
+    quadClass: 4,
+    goldstein: -10,
+    date: '2023-04',
+    modality: 'alleged',
+  },
   { source: 'AZE', target: 'IRN', code: '057', quadClass: 1, goldstein: 8, date: '2023-04' },
   { source: 'IRN', target: 'AZE', code: '173', quadClass: 4, goldstein: -5, date: '2023-04-03' },
   { source: 'AZE', target: 'IRN', code: '036', quadClass: 1, goldstein: 4, date: '2023-05-20' },
@@ -89,6 +102,15 @@ for (const engine of ENGINES) {
         ['2023-04', 5],
         ['2023-05', 1],
       ]);
+      // The month's event list (as the dashboard asks it, by day bounds) holds the same five.
+      const listed = await store.events({
+        dyad: ['IRN', 'AZE'],
+        from: '2023-04-01',
+        to: '2023-04-30',
+        grouped: true,
+      });
+      expect(listed.total).toBe(5);
+      expect(listed.items.filter((e) => e.date === '2023-04')).toHaveLength(4);
       const x = await explainPoint(store, 'IRN', 'AZE', '2023-04', 'month', { params: P });
       expect(x.point.events).toBe(5);
       // Every event dated inside the look-back window of 2023-04-30 enters the tension, month-dated on the 15th.
@@ -97,9 +119,15 @@ for (const engine of ENGINES) {
 
     it('clamps an open range to the stored events: from year 1000 walks only their periods', async () => {
       await save(store, MIXED);
-      const s = await dyadSeries(store, 'IRN', 'AZE', { interval: 'day', from: '1000', to: '9999', params: P });
+      const s = await dyadSeries(store, 'IRN', 'AZE', {
+        interval: 'day',
+        from: '1000',
+        to: '9999',
+        params: P,
+      });
       expect(s.points[0]!.period).toBe('2023-03-10');
-      expect(s.points.at(-1)!.period).toBe('2023-05-20');
+      // The last event's tension fades over the 70-day look-back: the series runs to its end.
+      expect(s.points.at(-1)!.period).toBe('2023-07-29');
       const all = await alerts(store, { interval: 'day', from: '1000', to: '9999', tension: P });
       const near = await alerts(store, { interval: 'day', from: '2023-01-01', to: '2023-06-30', tension: P });
       expect(all).toEqual(near);
@@ -127,7 +155,9 @@ for (const engine of ENGINES) {
       });
       expect(found.length).toBeGreaterThan(0);
       expect(found.every((a) => a.a !== a.b)).toBe(true);
-      await expect(dyadSeries(store, 'AZE', 'AZE', { interval: 'month' })).rejects.toThrow(/two different actors/);
+      await expect(dyadSeries(store, 'AZE', 'AZE', { interval: 'month' })).rejects.toThrow(
+        /two different actors/,
+      );
     });
   });
 }
