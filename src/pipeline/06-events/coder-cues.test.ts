@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OntologyError } from '../../model/errors.js';
-import { coderCues, loadCoderCues, ontologyDir } from './coder-cues.js';
+import { codeIn, coderCues, loadCoderCues, ontologyDir } from './coder-cues.js';
 
 const real = readFileSync(path.join(ontologyDir, 'events', 'coder.yaml'), 'utf8');
 
@@ -52,6 +52,20 @@ describe('coder cues', () => {
     const at = lines.findIndex((l) => l.startsWith('refusalCodes:'));
     lines[at] = 'refusalCodes: {"04": "reject"}';
     expect(failure(write(lines.join('\n'))).field).toMatch(/^refusalCodes/);
+  });
+
+  it('reads the codes the coder treats specially and rejects an unquoted code', () => {
+    const cues = coderCues();
+    expect(codeIn('010', cues.statementCodes)).toBe(true);
+    expect(codeIn('0161', cues.denialCodes)).toBe(true);
+    expect(codeIn('112', cues.accusationCodes)).toBe(true);
+    expect(codeIn('042', cues.denialCodes)).toBe(false);
+    const lines = real.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('denialCodes:'));
+    lines[at] = 'denialCodes: [16]';
+    const err = failure(write(lines.join('\n')));
+    expect(err.line).toBe(at + 1);
+    expect(err.field).toMatch(/^denialCodes/);
   });
 
   it('names the line of a yaml syntax error', () => {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { parseLocatedYaml } from '../../model/patterns-yaml.js';
 
 const list = z.array(z.string().min(1));
+/** CAMEO code prefixes ("016" covers 0161 …), quoted so leading zeros stay. */
+const codes = z.array(z.string().regex(/^\d{2,4}$/, 'must be a quoted cameo code or prefix such as "016"'));
 const CuesSchema = z.object({
   clauseOpeners: list,
   relativePronouns: list,
@@ -33,9 +35,13 @@ const CuesSchema = z.object({
   refusalCodes: z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/)),
   intentWords: list,
   intentCodes: z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/)),
+  statementCodes: codes,
+  accusationCodes: codes,
+  denialCodes: codes,
 });
 
-type Lists = Exclude<keyof z.infer<typeof CuesSchema>, 'refusalCodes' | 'intentCodes'>;
+type CodeFields = 'refusalCodes' | 'intentCodes' | 'statementCodes' | 'accusationCodes' | 'denialCodes';
+type Lists = Exclude<keyof z.infer<typeof CuesSchema>, CodeFields>;
 
 /** Word lists as sets; multi-word cues are kept as word arrays; code maps by CAMEO root. */
 export type CoderCues = { readonly [K in Lists]: ReadonlySet<string> } & {
@@ -50,7 +56,22 @@ export type CoderCues = { readonly [K in Lists]: ReadonlySet<string> } & {
   readonly refusalCodes: ReadonlyMap<string, string>;
   /** Root of an announced use of force → the threat's code ("will attack" → 138). */
   readonly intentCodes: ReadonlyMap<string, string>;
+  /** Code prefixes of plain statements, dropped beside a more specific event of the same source. */
+  readonly statementCodes: readonly string[];
+  /** Code prefixes of accusations, remembered so a later bare denial answers its accuser. */
+  readonly accusationCodes: readonly string[];
+  /** Code prefixes of denials, which turn the denier's alleged acts into denied ones. */
+  readonly denialCodes: readonly string[];
 };
+
+/**
+ * True when `code` is one of `prefixes` or under one of them.
+ *
+ * @example codeIn('0161', ['016']) // true
+ */
+export function codeIn(code: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((p) => code.startsWith(p));
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** ontology/ is two or three levels up, from src/ or dist/. */
@@ -115,6 +136,9 @@ export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'c
     intentWords: single(d.intentWords),
     refusalCodes: new Map(Object.entries(d.refusalCodes)),
     intentCodes: new Map(Object.entries(d.intentCodes)),
+    statementCodes: Object.freeze([...d.statementCodes]),
+    accusationCodes: Object.freeze([...d.accusationCodes]),
+    denialCodes: Object.freeze([...d.denialCodes]),
     phrases: Object.freeze({
       negators: multi(d.negators),
       hypotheticalWords: multi(d.hypotheticalWords),

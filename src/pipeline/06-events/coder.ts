@@ -1,5 +1,5 @@
 import type { Modality } from '../../model/types.js';
-import { coderCues, type CoderCues } from './coder-cues.js';
+import { codeIn, coderCues, type CoderCues } from './coder-cues.js';
 import type { Tok } from './tokens.js';
 
 /** Where an actor sits relative to a trigger. Prepositions name themselves. */
@@ -971,9 +971,11 @@ function codeTrigger(
   )
     targets = [trig.clause.inherited!];
   // "Baku denied these allegations": a denial with no named party answers the last accuser.
-  if (!targets.length && sources.length && p.code.startsWith('016')) {
+  if (!targets.length && sources.length && codeIn(p.code, cues.denialCodes)) {
     const denier = sources[0]!.state;
-    const here = [...events].reverse().find((e) => e.code.startsWith('11') && e.target.state === denier);
+    const here = [...events]
+      .reverse()
+      .find((e) => codeIn(e.code, cues.accusationCodes) && e.target.state === denier);
     const accuser = here?.source ?? accuserOf(denier);
     if (accuser) targets = [accuser];
   }

@@ -4,7 +4,7 @@ import type { CodedEvent, DateExpr, Doc, Sentence } from '../../model/types.js';
 import { dateForSpan } from '../05-dates/date-for-span.js';
 import type { Stage, StageContext } from '../stage.js';
 import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js';
-import { coderCues } from './coder-cues.js';
+import { codeIn, coderCues } from './coder-cues.js';
 import { coderIndex } from './patterns-adapter.js';
 import { actorStates } from './actor-states.js';
 import { sentenceTokens } from './tokens.js';
@@ -87,16 +87,17 @@ function toCoded(
 }
 
 /**
- * Statements (010) are weak: keep one only where nothing more specific was coded for the same
- * source in the sentence. Exact repeats are dropped.
+ * Statements (`statementCodes`, 010) are weak: keep one only where nothing more specific was
+ * coded for the same source in the sentence. Exact repeats are dropped.
  */
-function prune(events: CodedEvent[]): CodedEvent[] {
+function prune(events: CodedEvent[], statementCodes: readonly string[]): CodedEvent[] {
+  const isStatement = (e: CodedEvent) => codeIn(e.code, statementCodes);
   const seen = new Set<string>();
   const out: CodedEvent[] = [];
   for (const e of events) {
     if (
-      e.code === '010' &&
-      events.some((o) => o !== e && o.start === e.start && o.source === e.source && o.code !== '010')
+      isStatement(e) &&
+      events.some((o) => o !== e && o.start === e.start && o.source === e.source && !isStatement(o))
     )
       continue;
     const key = `${e.start}|${e.source}|${e.target}|${e.code}`;
@@ -156,10 +157,11 @@ export const stage: Stage = {
           accuserOf,
         );
         for (const e of raw) {
-          if (e.code.startsWith('11') && e.modality !== 'negated') accusers.set(e.target.state, e.source);
+          if (codeIn(e.code, cues.accusationCodes) && e.modality !== 'negated')
+            accusers.set(e.target.state, e.source);
           // "Sources claimed Baku granted …. Azerbaijani officials have denied the reports.": a
           // denial flips the denier's alleged acts in this and the previous sentence to denied.
-          if (e.code.startsWith('016') && e.modality === 'asserted') {
+          if (codeIn(e.code, cues.denialCodes) && e.modality === 'asserted') {
             for (const prior of events)
               if (
                 prior.modality === 'alleged' &&
@@ -176,7 +178,7 @@ export const stage: Stage = {
         doc.warnings.push(`events: sentence ${s.index} not coded: ${(err as Error).message}`);
       }
     }
-    doc.events = prune(events);
+    doc.events = prune(events, cues.statementCodes);
     return doc;
   },
 };
