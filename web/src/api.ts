@@ -1,45 +1,69 @@
 /**
  * The dashboard's view of the HTTP API (`src/api/`): typed fetch helpers, one per route.
- * Shapes follow the team interfaces; fields the page does not use are left out.
+ * Shapes are `import type`d from src/ (erased at build, nothing bundled); hand-written types
+ * remain only for routes without a src type the web config can check.
  */
 
-export type Interval = 'day' | 'week' | 'month';
-export type Quad = '1' | '2' | '3' | '4';
+import type { BoardItem } from '../../src/analysis/claims-board.js';
+import type { Span } from '../../src/model/types.js';
+import type { DyadSeries, Interval, PointExplanation, SeriesPoint } from '../../src/analysis/series.js';
+import type {
+  ActorCount,
+  ActorMentionRow,
+  DocumentRow,
+  EventListItem,
+  EventMention,
+  EventRow as StoredEventRow,
+  RelationRow,
+  SearchHit,
+} from '../../src/store/store.js';
 
-export interface SeriesPoint {
-  period: string;
+export type {
+  ActorCount,
+  BoardItem,
+  DocumentRow,
+  DyadSeries,
+  EventMention,
+  Interval,
+  PointExplanation,
+  RelationRow,
+  SearchHit,
+  SeriesPoint,
+};
+
+/** `/api/events` lists carry the group fields; document and actor detail events do not. */
+export type EventRow = StoredEventRow & Partial<Pick<EventListItem, 'groupId' | 'sources' | 'mentions'>>;
+/** A mention of an actor, with its document and surrounding context. */
+export type ActorMention = ActorMentionRow;
+/**
+ * `GET /api/graph`: mirrors `Network` of src/analysis/network.ts by hand, because that module's
+ * CommonJS default-import workaround only typechecks under NodeNext, not web's Bundler resolution.
+ */
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: string;
   events: number;
-  goldstein: number;
-  goldsteinMean: number;
-  tension: number;
-  /** The day the tension is evaluated on. */
-  asOf?: string;
-  quad: Record<Quad, number>;
+  degree: number;
+  centrality: number;
+  community: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+  events: number;
   eventIds: string[];
 }
 
-export interface DyadSeries {
-  a: string;
-  b: string;
-  interval: Interval;
-  formula: string;
-  points: SeriesPoint[];
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
 }
 
-export interface Contribution {
-  eventId: string;
-  outlet?: string | null;
-  published?: string | null;
-  quote: string;
-  goldstein: number;
-  weight: number;
-  contribution: number;
-}
-
-export interface PointExplanation {
-  point: SeriesPoint;
-  contributions: Contribution[];
-}
+export type Quad = '1' | '2' | '3' | '4';
 
 export interface TopDyad {
   a: string;
@@ -62,59 +86,6 @@ export interface Alert {
   score: number;
   reason: string;
   eventIds: string[];
-}
-
-export interface EventMention {
-  eventId: string;
-  documentId: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  quote: string;
-  start: number;
-  end: number;
-}
-
-export interface EventRow {
-  id: string;
-  documentId: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  source: string;
-  target: string;
-  sourceActor: string | null;
-  targetActor: string | null;
-  code: string;
-  root: string;
-  quadClass: 1 | 2 | 3 | 4;
-  goldstein: number;
-  date: string | null;
-  modality: string;
-  quote: string;
-  start: number;
-  end: number;
-  rule: string;
-  groupId?: string;
-  sources?: number;
-  mentions?: EventMention[];
-}
-
-export interface DocumentRow {
-  id: string;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  url: string | null;
-  actorCount: number;
-  eventCount: number;
-  claimCount: number;
-  relationCount: number;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 export interface DocClaim extends Span {
@@ -143,96 +114,9 @@ export interface DocumentDetail extends DocumentRow {
   relations: RelationRow[];
 }
 
-export interface ActorCount {
-  id: string;
-  kind: string;
-  name: string;
-  country: string | null;
-  mentions: number;
-  documents: number;
-}
-
 export interface ActorDetail extends ActorCount {
   mentionsIn: ActorMention[];
   events: Page<EventRow>;
-}
-
-export interface ActorMention {
-  documentId: string;
-  title: string | null;
-  text: string;
-  start: number;
-  end: number;
-  context: string;
-}
-
-export interface RelationRow extends Span {
-  id: string;
-  a: string;
-  b: string;
-  type: string;
-  since: string | null;
-  quote: string;
-  documentId: string;
-  published: string | null;
-  outlet: string | null;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string | null;
-  titleMarked: string | null;
-  snippet: string;
-  rank: number;
-  published: string | null;
-  outlet: string | null;
-}
-
-export interface GraphNode {
-  id: string;
-  label: string;
-  kind: string;
-  events: number;
-  degree: number;
-  centrality: number;
-  community: number | string;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  type: string;
-  weight: number;
-  events: number;
-  eventIds: string[];
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
-export interface BoardItem {
-  id: string;
-  proposition: string;
-  claimant: string;
-  about: string | null;
-  kind: string | null;
-  firstSeen: string | null;
-  sources: number;
-  assertedBy: string[];
-  deniedBy: string[];
-  contradiction: boolean;
-  reasons: string[];
-  claims: {
-    id: string;
-    documentId: string;
-    outlet: string | null;
-    published: string | null;
-    quote: string;
-    claimant?: string;
-    role?: 'asserts' | 'denies';
-  }[];
 }
 
 export interface Health {
