@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { cameoRegistry } from '../model/cameo.js';
 import type { EventFilter } from '../store/store.js';
 import { CliError } from './io.js';
@@ -16,6 +17,28 @@ export interface EventFlags {
   outlet?: string;
   limit?: string;
   offset?: string;
+}
+
+/**
+ * Adds the event filter flags (`--actor` … `--outlet`) that `faultline events` and `faultline
+ * export` share, so both read them the same way through {@link eventFilterOrThrow}.
+ *
+ * @example withEventFilterOptions(program.command('events')).option('--grouped', '…')
+ */
+export function withEventFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--actor <id>', 'an actor on either side, e.g. AZE or org:aze-mfa')
+    .option('--dyad <a-b>', 'events between two actors, either direction, e.g. IRN-AZE')
+    .option('--code <code>', 'cameo code, leading zero kept, e.g. 042')
+    .option('--root <root>', 'cameo root, e.g. 11')
+    .option(
+      '--quad <n>',
+      'quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict',
+    )
+    .option('--from <date>', 'on or after YYYY[-MM[-DD]]')
+    .option('--to <date>', 'on or before YYYY[-MM[-DD]]')
+    .option('--modality <m>', 'asserted, alleged, denied, hypothetical or negated')
+    .option('--outlet <name>', "the document's outlet");
 }
 
 const MODALITIES = ['asserted', 'alleged', 'denied', 'hypothetical', 'negated'];

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cameoRegistry } from '../model/cameo.js';
 import type { EventListItem, EventRow } from '../store/store.js';
-import { eventFilterOrThrow, type EventFlags } from './event-filter.js';
+import { eventFilterOrThrow, withEventFilterOptions, type EventFlags } from './event-filter.js';
 import type { Io } from './io.js';
 import { withListOptions, writeList } from './list-command.js';
 import { withDbOption } from './options.js';
@@ -13,25 +13,12 @@ import { withStore } from './with-store.js';
  * @example registerEvents(program, io)
  */
 export function registerEvents(program: Command, io: Io): void {
-  const cmd = program
-    .command('events')
-    .description('list stored events by date, filtered')
-    .option('--actor <id>', 'an actor on either side, e.g. AZE or org:aze-mfa')
-    .option('--dyad <a-b>', 'events between two actors, either direction, e.g. IRN-AZE')
-    .option('--code <code>', 'cameo code, leading zero kept, e.g. 042')
-    .option('--root <root>', 'cameo root, e.g. 11')
-    .option(
-      '--quad <n>',
-      'quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict',
-    )
-    .option('--from <date>', 'on or after YYYY[-MM[-DD]]')
-    .option('--to <date>', 'on or before YYYY[-MM[-DD]]')
-    .option('--modality <m>', 'asserted, alleged, denied, hypothetical or negated')
-    .option('--outlet <name>', "the document's outlet")
-    .option(
-      '--grouped',
-      'one row per happening (its reports from several documents grouped), with its sources',
-    );
+  const cmd = withEventFilterOptions(
+    program.command('events').description('list stored events by date, filtered'),
+  ).option(
+    '--grouped',
+    'one row per happening (its reports from several documents grouped), with its sources',
+  );
   withListOptions(cmd, { noun: 'event' }).action(
     async (flags: EventFlags & { json?: boolean; db?: string; grouped?: boolean }) => {
       const filter = eventFilterOrThrow(flags);

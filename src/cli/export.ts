@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { EXPORT_FORMATS } from '../export/formats.js';
 import { runExport } from '../export/run-export.js';
 import type { GraphLevel } from '../export/export-format.js';
-import { eventFilterOrThrow, type EventFlags } from './event-filter.js';
+import { eventFilterOrThrow, withEventFilterOptions, type EventFlags } from './event-filter.js';
 import { CliError, type Io } from './io.js';
 import { withDbOption } from './options.js';
 import { withStore } from './with-store.js';
@@ -22,25 +22,15 @@ interface ExportFlags extends Omit<EventFlags, 'limit' | 'offset'> {
  * @example registerExport(program, io)
  */
 export function registerExport(program: Command, io: Io): void {
-  const cmd = program
-    .command('export')
-    .description('write stored events as gdelt, icews, jsonl, csv, parquet, graphml or gexf')
-    .option('--format <format>', `one of ${[...EXPORT_FORMATS.keys()].join(', ')}`)
-    .option('--out <file>', 'file to write (written whole or not at all); default: stdout (text formats)')
-    .option('--level <level>', 'graph formats: nodes are states or actors', 'state')
-    .option('--grouped', 'one row per happening (a group of reports), not one per report')
-    .option('--actor <id>', 'an actor on either side, e.g. AZE or org:aze-mfa')
-    .option('--dyad <a-b>', 'events between two actors, either direction, e.g. IRN-AZE')
-    .option('--code <code>', 'cameo code, leading zero kept, e.g. 042')
-    .option('--root <root>', 'cameo root, e.g. 11')
-    .option(
-      '--quad <n>',
-      'quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict',
-    )
-    .option('--from <date>', 'on or after YYYY[-MM[-DD]]')
-    .option('--to <date>', 'on or before YYYY[-MM[-DD]]')
-    .option('--modality <m>', 'asserted, alleged, denied, hypothetical or negated')
-    .option('--outlet <name>', "the document's outlet");
+  const cmd = withEventFilterOptions(
+    program
+      .command('export')
+      .description('write stored events as gdelt, icews, jsonl, csv, parquet, graphml or gexf')
+      .option('--format <format>', `one of ${[...EXPORT_FORMATS.keys()].join(', ')}`)
+      .option('--out <file>', 'file to write (written whole or not at all); default: stdout (text formats)')
+      .option('--level <level>', 'graph formats: nodes are states or actors', 'state')
+      .option('--grouped', 'one row per happening (a group of reports), not one per report'),
+  );
   withDbOption(cmd).action(async (flags: ExportFlags) => {
     const { format, level, out } = exportFlagsOrThrow(flags);
     const { limit: _limit, offset: _offset, ...filter } = eventFilterOrThrow(flags);
