@@ -171,8 +171,10 @@ export async function pageAfter<Q extends SelectQueryBuilder<Database, 'events' 
 /**
  * The leading ORDER BY of a sort; ties fall back to date, then document and position. NULL
  * dates sort first in SQLite and last in PostgreSQL: undated events are put last explicitly.
+ *
+ * @example orderEvents(q, '-goldstein').orderBy('events.document_id')
  */
-function orderEvents<Q extends SelectQueryBuilder<Database, 'events' | 'documents', object>>(
+export function orderEvents<Q extends SelectQueryBuilder<Database, 'events' | 'documents', object>>(
   q: Q,
   sort: EventSort,
 ): Q {

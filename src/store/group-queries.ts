@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { expressionBuilder, sql, type Kysely, type Transaction } from 'kysely';
 import {
   daySpan,
   earliestKey,
@@ -12,9 +12,9 @@ import {
 import { groupingRules } from '../analysis/grouping-rules.js';
 import type { Doc } from '../model/types.js';
 import { dyadKey } from './claim-links.js';
-import { conditions, eventDetail, eventRow, listEvents, pageAfter } from './event-queries.js';
+import { conditions, eventDetail, eventRow, listEvents, orderEvents, pageAfter } from './event-queries.js';
 import { paged } from './paged.js';
-import type { Database } from './schema.js';
+import type { Database, EventsTable } from './schema.js';
 import {
   StoreError,
   type EventFilter,
@@ -120,18 +120,11 @@ async function groupFresh(trx: Db, fresh: GroupableEvent[], cluster: string): Pr
     for (const r of await candidates(trx, documentId, limit, range)) {
       if (found.has(r.event_id)) continue;
       found.set(r.event_id, {
+        ...groupableFields(r),
         id: r.event_id,
         documentId: r.document_id,
         cluster: members.includes(r.document_id) ? cluster : (r.near_duplicate_of ?? r.document_id),
         published: r.published,
-        source: r.source,
-        target: r.target,
-        sourceActor: r.source_actor,
-        targetActor: r.target_actor,
-        code: r.code,
-        root: r.root,
-        date: r.date,
-        quote: r.quote,
         groupId: r.group_id,
         pinned: Number(r.pinned) === 1,
       });
@@ -289,10 +282,25 @@ async function groupStoredDocument(
   // Claims take the published date, else the reference date of the stored Doc JSON: so do events.
   const reference = rows[0]!.published ?? referenceDate(rows[0]!.doc);
   const fresh = rows.map((r): GroupableEvent => ({
+    ...groupableFields(r),
     id: r.id,
     documentId,
     cluster,
     published: reference,
+  }));
+  return groupFresh(db, fresh, cluster);
+}
+
+type EventFields = Pick<
+  EventsTable,
+  'source' | 'target' | 'source_actor' | 'target_actor' | 'code' | 'root' | 'date' | 'quote'
+>;
+
+/** The grouping fields of a stored event row (candidates and ungrouped events alike). */
+function groupableFields(
+  r: EventFields,
+): Omit<GroupableEvent, 'id' | 'documentId' | 'cluster' | 'published'> {
+  return {
     source: r.source,
     target: r.target,
     sourceActor: r.source_actor,
@@ -301,8 +309,7 @@ async function groupStoredDocument(
     root: r.root,
     date: r.date,
     quote: r.quote,
-  }));
-  return groupFresh(db, fresh, cluster);
+  };
 }
 
 function referenceDate(json: string): string | null {
@@ -480,14 +487,7 @@ export async function listEventItems(
     .innerJoin('documents', 'documents.id', 'events.document_id')
     .innerJoin('event_groups', 'event_groups.event_id', 'events.id')
     .where((eb) => eb.and(conditions(eb, f)));
-  let filters = 0;
-  // Kysely builds the WHERE eagerly: this counts the filter's conditions without a query.
-  db.selectFrom('events')
-    .innerJoin('documents', 'documents.id', 'events.document_id')
-    .where((eb) => {
-      filters = conditions(eb, f).length;
-      return eb.and([]);
-    });
+  const filters = conditions(expressionBuilder<Database, 'events' | 'documents'>(), f).length;
   const desc = (f.sort ?? 'date').startsWith('-');
   const byGoldstein = (f.sort ?? 'date').endsWith('goldstein');
   if (!filters) {
@@ -496,15 +496,13 @@ export async function listEventItems(
     if (f.after !== undefined) return { items: await withMentions(db, await pageAfter(reps, f)), total: -1 };
     const { rows, total } = await paged(
       reps,
-      (q) => {
-        let o = q.selectAll('events').select(['documents.title', 'documents.outlet', 'documents.published']);
-        if (byGoldstein) o = o.orderBy('events.goldstein', desc ? 'desc' : 'asc');
-        return o
-          .orderBy(sql`case when events.date is null then 1 else 0 end`)
-          .orderBy('events.date', desc && !byGoldstein ? 'desc' : 'asc')
+      (q) =>
+        q
+          .selectAll('events')
+          .select(['documents.title', 'documents.outlet', 'documents.published'])
+          .$call((o) => orderEvents(o, f.sort ?? 'date'))
           .orderBy('events.document_id')
-          .orderBy('events.idx');
-      },
+          .orderBy('events.idx'),
       f,
     );
     return { items: await withMentions(db, rows.map(eventRow)), total };

@@ -90,10 +90,7 @@ function dayOfDate(date: string): string {
  *
  * @example periodExpression('sqlite', 'week') // date(substr(events.date, 1, 10), 'weekday 0', '-6 days')
  */
-export function periodExpression(
-  dialect: 'sqlite' | 'postgres',
-  interval: SeriesInterval,
-): RawBuilder<string> {
+function periodExpression(dialect: 'sqlite' | 'postgres', interval: SeriesInterval): RawBuilder<string> {
   if (interval === 'month') return sql<string>`substr(events.date, 1, 7)`;
   if (interval === 'day') return sql<string>`substr(events.date, 1, 10)`;
   return dialect === 'postgres'
@@ -133,12 +130,11 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     },
 
     async dayTotals(q) {
-      const day = EVENT_DAY;
       const rows = await eventsFrom(db, q.grouped, q.dyad)
         .select((eb) => [
           'events.source',
           'events.target',
-          day.as('day'),
+          EVENT_DAY.as('day'),
           'events.modality',
           eb.fn.countAll<number | string>().as('n'),
           eb.fn.sum<number | string>('events.goldstein').as('g'),
@@ -146,7 +142,7 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         .where((eb) => eb.and(rangeConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
         // A domestic event (source = target) is no dyad between two states: never ranked or alerted on.
         .where(sql<SqlBool>`events.source <> events.target`)
-        .groupBy(['events.source', 'events.target', day, 'events.modality'])
+        .groupBy(['events.source', 'events.target', EVENT_DAY, 'events.modality'])
         .orderBy('day')
         .execute();
       return rows.map((r) => ({
@@ -171,14 +167,13 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         ])
         .where((eb) => eb.and(periodConditions(eb, q)))
         .as('ranked');
-      const rows = await db
+      return db
         .selectFrom(ranked)
         .select(['ranked.period', 'ranked.id'])
         .where('ranked.rn', '<=', q.perPeriod)
         .orderBy('ranked.period')
         .orderBy('ranked.rn')
         .execute();
-      return rows;
     },
 
     async dayRange(q = {}) {
@@ -236,7 +231,7 @@ function dyadConditions(eb: Eb, q: DyadRange, precision: number): Expression<Sql
 
 function rangeConditions(
   eb: Eb,
-  q: { dyad?: readonly [string, string]; from?: string; to?: string; grouped?: boolean },
+  q: { dyad?: readonly [string, string]; from?: string; to?: string },
   precision: number,
 ): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
