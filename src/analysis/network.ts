@@ -86,25 +86,21 @@ export async function graph(store: Store, opts: GraphOptions = {}): Promise<Netw
     if (!e) edges.set(key, (e = { source, target, type, weight: 0, events: 0, eventIds: [] }));
     return e;
   };
-  for (let offset = 0; ; offset += PAGE) {
-    const { items } = await store.events({ from: opts.from, to: opts.to, limit: PAGE, offset });
-    for (const ev of items) {
-      const source = level === 'actor' ? (ev.sourceActor ?? ev.source) : ev.source;
-      const target = level === 'actor' ? (ev.targetActor ?? ev.target) : ev.target;
-      if (source === target) continue;
-      const type = ev.quadClass <= 2 ? 'cooperation' : 'conflict';
-      // One happening once per edge, whichever of its reports comes first.
-      const key = `${ev.groupId}\u0000${source}\u0000${target}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const e = edge(source, target, type);
-      e.events++;
-      e.weight += Math.abs(ev.goldstein);
-      if (e.eventIds.length < MAX_EDGE_IDS) e.eventIds.push(ev.id);
-      touch(source, ev.groupId);
-      touch(target, ev.groupId);
-    }
-    if (items.length < PAGE) break;
+  for (const ev of await store.eventLinks({ from: opts.from, to: opts.to })) {
+    const source = level === 'actor' ? (ev.sourceActor ?? ev.source) : ev.source;
+    const target = level === 'actor' ? (ev.targetActor ?? ev.target) : ev.target;
+    if (source === target) continue;
+    const type = ev.quadClass <= 2 ? 'cooperation' : 'conflict';
+    // One happening once per edge, whichever of its reports comes first.
+    const key = `${ev.groupId}\u0000${source}\u0000${target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const e = edge(source, target, type);
+    e.events++;
+    e.weight += Math.abs(ev.goldstein);
+    if (e.eventIds.length < MAX_EDGE_IDS) e.eventIds.push(ev.id);
+    touch(source, ev.groupId);
+    touch(target, ev.groupId);
   }
   for (let offset = 0; ; offset += PAGE) {
     const { items } = await store.relations({ limit: PAGE, offset });

@@ -5,6 +5,7 @@ import type { Doc } from '../model/types.js';
 import { linksOf, listClaims, listRelations, saveClaimLinks, unionDisputedBy } from './claim-queries.js';
 import { contentHash, ID_LENGTH } from './content-hash.js';
 import { decodeDoc, encodeDoc } from './doc-codec.js';
+import { eventLinks } from './event-links.js';
 import { eventDetail } from './event-queries.js';
 import { getEventGroup, listEventItems, saveEventGroups, splitEvent, unsplitEvent } from './group-queries.js';
 import { seriesQueries, type SeriesQueries } from './series-queries.js';
@@ -27,6 +28,7 @@ import {
   type EventDetail,
   type EventFilter,
   type EventGroupDetail,
+  type EventLink,
   type EventListItem,
   type ListFilter,
   type RelationRow,
@@ -242,6 +244,10 @@ export class KyselyStore implements Store {
 
   events(filter: EventFilter = {}): Promise<{ items: EventListItem[]; total: number }> {
     return listEventItems(this.db, filter);
+  }
+
+  eventLinks(filter: Parameters<Store['eventLinks']>[0] = {}): Promise<EventLink[]> {
+    return eventLinks(this.db, filter);
   }
 
   splitEvent(eventId: string): Promise<{ groupId: string; split: string[] }> {

@@ -113,6 +113,10 @@ export interface Store {
    * each with its group of reports (see group-queries.ts). `grouped`: one row per group.
    */
   events(filter?: EventFilter): Promise<{ items: EventListItem[]; total: number }>;
+  /** Every event matching the filter as a lean {@link EventLink}, in date order, unpaged (the network). */
+  eventLinks(
+    filter?: Omit<EventFilter, 'limit' | 'offset' | 'after' | 'grouped' | 'sort'>,
+  ): Promise<EventLink[]>;
   /** Makes an event its own group, remembered (pinned) so no later grouping merges it again. */
   splitEvent(eventId: string): Promise<{ groupId: string; split: string[] }>;
   /** Undoes {@link Store.splitEvent}: the event is grouped again as if newly saved. */
@@ -169,6 +173,19 @@ export interface EventFilter {
    * (no `sort`, no `offset`); such a page's `total` is not counted again and is -1.
    */
   after?: string;
+}
+
+/** An event as the network sees it: its sides (state and specific actor), quad class, Goldstein and group. */
+export interface EventLink {
+  id: string;
+  /** Its group of reports (its own id when it has none). */
+  groupId: string;
+  source: string;
+  target: string;
+  sourceActor: string | null;
+  targetActor: string | null;
+  quadClass: 1 | 2 | 3 | 4;
+  goldstein: number;
 }
 
 /** Orders {@link Store.events} can return rows in. */

@@ -111,6 +111,37 @@ for (const engine of ENGINES) {
       expect(page.items.map((e) => e.date)).toEqual(['2024-03', '2024-03-01']);
     });
 
+    it('lists lean event links in the same order and with the same fields as events()', async () => {
+      for (const f of [
+        {},
+        { from: '2024' },
+        { actor: 'IRN' },
+        { quad: 1 as const },
+        { dyad: ['AZE', 'IRN'] as const },
+      ]) {
+        const full = (await store.events({ ...f, limit: 100 })).items;
+        const links = await store.eventLinks(f);
+        expect(links).toEqual(
+          full.map((e) => ({
+            id: e.id,
+            groupId: e.groupId,
+            source: e.source,
+            target: e.target,
+            sourceActor: e.sourceActor,
+            targetActor: e.targetActor,
+            quadClass: e.quadClass,
+            goldstein: e.goldstein,
+          })),
+        );
+      }
+      expect((await store.eventLinks({ from: '2024' })).map((l) => l.id)).toHaveLength(3);
+      expect((await store.eventLinks({ actor: 'person:iran-envoy' }))[0]).toMatchObject({
+        id: `${ids[2]}:e0`,
+        sourceActor: 'person:iran-envoy',
+        quadClass: 3,
+      });
+    });
+
     it('filters by actor on any side, including a specific actor', async () => {
       expect((await store.events({ actor: 'TUR' })).items.map((e) => e.code)).toEqual(['042']);
       expect((await store.events({ actor: 'IRN' })).total).toBe(4);
