@@ -13,11 +13,24 @@ export const nlp = winkNLP(model, ['sbd', 'pos']);
 export const fullNlp = winkNLP(model);
 const its = nlp.its;
 
-/** A wink token placed in `doc.body`. */
+/**
+ * A wink token placed in `doc.body`: the document's one token table. 02-sentences fills the
+ * offsets and part of speech; the words and lemma are filled in place, once, by the first
+ * stage that reads them (06-events/tokens.ts), so the table is never copied.
+ */
 export interface WinkToken {
   start: number;
   end: number;
   pos: string;
+  /** Index within its sentence (within the body until 06-events numbers it). */
+  i: number;
+  /** The body's text of the token ('' until filled). */
+  text: string;
+  lower: string;
+  /** wink's lemma, lower-cased ('' until filled). */
+  lemma: string;
+  /** wink's negation flag: inside the scope of "not", "never", … (never set from this reading). */
+  neg: boolean;
 }
 
 /** What one `readDoc` of the body gives: tokens with offsets and sentence token ranges. */
@@ -56,7 +69,7 @@ export function winkViewOf(doc: Doc): WinkView {
     // wink may normalise a token; then place it at the cursor with its own length.
     if (at < 0 || at - cursor > 64) at = Math.min(cursor, folded.length);
     const end = Math.min(folded.length, at + v.length);
-    tokens.push({ start: at, end, pos: pos[i] ?? 'X' });
+    tokens.push({ start: at, end, pos: pos[i] ?? 'X', i, text: '', lower: '', lemma: '', neg: false });
     cursor = end;
   }
   const sentences = (wink.sentences().out(its.span) as unknown as [number, number][]).map(
@@ -65,6 +78,43 @@ export function winkViewOf(doc: Doc): WinkView {
   const view = { body: doc.body, folded, tokens, sentences, wink };
   views.set(doc, view);
   return view;
+}
+
+// Lemmas by (wink's id of the token's text, part of speech): wink lemmatizes a word afresh at
+// every occurrence, and most words of a text recur. Outside contractions (whose lemma wink
+// stores with the token) the lemma depends on these two alone. wink's ids only grow (its cache
+// of words is append-only), so the table holds across documents; it is bounded all the same.
+const lemmaMemo = new Map<number, string>();
+const posIds = new Map<string, number>();
+
+/**
+ * wink's lemma of every token of the view, as `tokens().out(its.lemma)` gives it.
+ *
+ * @example lemmasOf(winkViewOf(doc))[1] // 'protest'
+ */
+export function lemmasOf(view: WinkView): string[] {
+  const tokens = view.wink.tokens();
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  const contracted = tokens.out(its.contractionFlag) as unknown as boolean[];
+  if (lemmaMemo.size > 200_000) lemmaMemo.clear();
+  const out = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    if (contracted[i]) {
+      out[i] = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
+      continue;
+    }
+    const pos = view.tokens[i]!.pos;
+    let p = posIds.get(pos);
+    if (p === undefined) posIds.set(pos, (p = posIds.size));
+    const key = ids[i]! * 64 + p;
+    let lemma = lemmaMemo.get(key);
+    if (lemma === undefined) {
+      lemma = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
+      lemmaMemo.set(key, lemma);
+    }
+    out[i] = lemma;
+  }
+  return out;
 }
 
 /**

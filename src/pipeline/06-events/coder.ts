@@ -517,7 +517,10 @@ function findTriggers(
 ): Trigger[] {
   const out: Trigger[] = [];
   const taken = new Set<number>();
-  const clauseOf = (i: number) => clauses.find((c) => i >= c.start && i < c.end) ?? clauses[0]!;
+  const clauseOf = (i: number) => {
+    for (const c of clauses) if (i >= c.start && i < c.end) return c;
+    return clauses[0]!;
+  };
   const lemmaSets = new Map<Clause, Set<string>>();
   const clauseLemmas = (c: Clause) => {
     let set = lemmaSets.get(c);
@@ -540,11 +543,15 @@ function findTriggers(
     }
     return set;
   };
+  // One list reused for every word (only filtered copies of it are kept).
+  const candidates: { p: CoderPattern; end: number }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const clause = clauseOf(i);
-    const candidates: { p: CoderPattern; end: number }[] = [];
     const hits = patternHits(index, forms[i]!);
+    // Most words trigger nothing: skip the clause lookup for them.
+    if (hits.first.length === 0 && hits.lemma.length === 0) continue;
+    const clause = clauseOf(i);
+    candidates.length = 0;
     for (const p of hits.first) {
       const end = matchPhrase(toks, forms, i, p.words, clause.end);
       if (end > 0) candidates.push({ p, end });
@@ -768,9 +775,14 @@ const hasWord = (
   return false;
 };
 const hasPhrase = (toks: readonly Tok[], from: number, to: number, phrases: readonly string[][]) => {
+  // Plain loops: this runs for every word before every trigger (no closure per word and phrase).
   for (let k = Math.max(0, from); k < to; k++)
-    for (const ph of phrases)
-      if (ph.every((w, d) => toks[k + d]?.lower === w) && k + ph.length <= to) return true;
+    for (const ph of phrases) {
+      if (k + ph.length > to) continue;
+      let d = 0;
+      while (d < ph.length && toks[k + d]?.lower === ph[d]) d++;
+      if (d === ph.length) return true;
+    }
   return false;
 };
 

@@ -1,21 +1,10 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence } from '../../model/types.js';
-import { nlp as sharedNlp, winkViewOf } from '../02-sentences/wink.js';
+import { lemmasOf, winkViewOf, type WinkToken } from '../02-sentences/wink.js';
 
 /** One word of a sentence with its part of speech, lemma and offsets into `doc.body`. */
-export interface Tok {
-  /** Index within the sentence. */
-  i: number;
-  text: string;
-  lower: string;
-  lemma: string;
-  pos: string;
-  start: number;
-  end: number;
-  /** wink's negation flag: inside the scope of "not", "never", … */
-  neg: boolean;
-}
+export type Tok = WinkToken;
 
 const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
 const its = nlp.its;
@@ -37,28 +26,52 @@ const ONE_FOR_ONE: Record<string, string> = {
 const SPECIAL = /[ğĞşŞıİəƏ]/g;
 export const asciiFold = (s: string): string => s.replace(SPECIAL, (c) => ONE_FOR_ONE[c] ?? c);
 
-const cache = new WeakMap<Doc, { body: string; all: Tok[]; bySentence: Map<string, Tok[]> }>();
+interface DocTokens {
+  body: string;
+  all: Tok[];
+  /** Index into `doc.sentences` of the sentence each token lies in, or -1. */
+  owner: Int32Array;
+  bySentence: Map<string, Tok[]>;
+}
 
-/** Every token of the body from the document's one shared wink reading, with lemmas. */
-function docTokens(doc: Doc): { all: Tok[]; bySentence: Map<string, Tok[]> } {
+const cache = new WeakMap<Doc, DocTokens>();
+
+/**
+ * Every token of the body from the document's one shared wink reading, with words and lemmas
+ * filled in. A token inside one of `doc.sentences` is numbered (`i`) within that sentence, so a
+ * sentence's tokens are a plain slice of the table rather than copies.
+ */
+function docTokens(doc: Doc): DocTokens {
   const hit = cache.get(doc);
   if (hit && hit.body === doc.body) return hit;
   const view = winkViewOf(doc);
-  const lemmas = view.wink.tokens().out(sharedNlp.its.lemma as never) as unknown as string[];
-  const all: Tok[] = view.tokens.map((t, i) => {
-    const text = doc.body.slice(t.start, t.end);
-    return {
-      i,
-      text,
-      lower: text.toLowerCase(),
-      lemma: String(lemmas[i] ?? text).toLowerCase(),
-      pos: t.pos,
-      start: t.start,
-      end: t.end,
-      neg: false,
-    };
-  });
-  const entry = { body: doc.body, all, bySentence: new Map<string, Tok[]>() };
+  const lemmas = lemmasOf(view);
+  const body = doc.body;
+  const sentences = doc.sentences;
+  const all = view.tokens;
+  const n = all.length;
+  const owner = new Int32Array(n).fill(-1);
+  let si = 0;
+  let first = 0;
+  for (let k = 0; k < n; k++) {
+    const t = all[k]!;
+    // Sentences are in order and disjoint: a token belongs to the one whose span holds its start.
+    while (si < sentences.length && sentences[si]!.end <= t.start) si++;
+    const s = sentences[si];
+    let i = k;
+    if (s && s.start <= t.start) {
+      if (owner[k - 1] !== si || k === 0) first = k;
+      owner[k] = si;
+      i = k - first;
+    }
+    // Filled in place: the table is the view's (see WinkToken).
+    const text = body.slice(t.start, t.end);
+    t.i = i;
+    t.text = text;
+    t.lower = text.toLowerCase();
+    t.lemma = String(lemmas[k] ?? text).toLowerCase();
+  }
+  const entry = { body, all, owner, bySentence: new Map<string, Tok[]>() };
   cache.set(doc, entry);
   return entry;
 }
@@ -69,7 +82,7 @@ function docTokens(doc: Doc): { all: Tok[]; bySentence: Map<string, Tok[]> } {
  * @example sentenceTokens(doc, doc.sentences[0]).map((t) => t.pos)
  */
 export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
-  const { all, bySentence } = docTokens(doc);
+  const { all, owner, bySentence } = docTokens(doc);
   // 06-events and 07-claims both read every sentence with actors; the tokens are read-only.
   const key = `${sentence.start}:${sentence.end}`;
   const had = bySentence.get(key);
@@ -82,9 +95,22 @@ export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
     if (all[mid]!.start < sentence.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Tok[] = [];
-  for (let k = lo; k < all.length && all[k]!.start < sentence.end; k++)
-    out.push({ ...all[k]!, i: out.length });
+  let end = lo;
+  while (end < all.length && all[end]!.start < sentence.end) end++;
+  let out: Tok[];
+  // A sentence of the document: its tokens are numbered within it already.
+  if (
+    end > lo &&
+    owner[lo]! >= 0 &&
+    owner[lo] === owner[end - 1] &&
+    all[lo]!.i === 0 &&
+    all[end - 1]!.i === end - 1 - lo
+  )
+    out = all.slice(lo, end);
+  else {
+    out = [];
+    for (let k = lo; k < end; k++) out.push({ ...all[k]!, i: out.length });
+  }
   bySentence.set(key, out);
   return out;
 }

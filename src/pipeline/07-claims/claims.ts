@@ -83,9 +83,9 @@ export function sentenceClaims(
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /(ed|ing)$/.test(t.lower))) continue;
-    const v = lemmaCandidates(t)
-      .map((l) => cues.verbs.get(l))
-      .find(Boolean);
+    // The first candidate lemma that is a claim verb (a loop: no array per verb).
+    let v: ReturnType<typeof cues.verbs.get>;
+    for (const l of lemmaCandidates(t)) if ((v = cues.verbs.get(l))) break;
     if (!v) continue;
     // Passive reporting ("as acknowledged by officials in Baku") names the claimant with "by".
     const by = toks[i + 1]?.lower === 'by' ? chunks.find((c) => c.start > i && c.prep === 'by') : null;

@@ -75,13 +75,36 @@ function key(text: string): string {
   return k;
 }
 
+/**
+ * The number of characters of a line's key that are not spaces, counted without building the
+ * key: ASCII letters and digits (curly quotes, dashes and no-break spaces, U+2000–U+206F and
+ * U+00A0, hold no letter or digit and become spaces). -1 for text with any other non-ASCII
+ * character, whose count would need the Unicode classes and lower-casing.
+ */
+function asciiWordChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
+    } else if (c !== 0xa0 && (c < 0x2000 || c > 0x206f)) return -1;
+  }
+  return n;
+}
+
 /** Lines of a page → the cleaned article (steps 2–7 above). */
 function cleanLines(texts: string[], hints: ArticleHints, cues: TextCues): Cleaned {
   const lines = texts.map((t) => classifyLine(t, cues));
   const warnings: string[] = [];
 
   const title = findTitle(lines, hints, cues);
-  const isTitle = (l: Line) => title.key !== '' && key(l.text) === title.key;
+  const titleWordChars = title.key.replaceAll(' ', '').length;
+  const isTitle = (l: Line) => {
+    if (title.key === '') return false;
+    // Most lines are told apart from the title by their count of letters and digits alone.
+    const n = asciiWordChars(l.text);
+    return (n < 0 || n === titleWordChars) && key(l.text) === title.key;
+  };
   const headerAuthors = new Set(
     lines
       .slice(0, 40)
