@@ -1,7 +1,7 @@
 import type { DayTotalRow } from '../store/series-queries.js';
 import type { Store } from '../store/store.js';
 import { tensionParams, type TensionParams } from './analysis-params.js';
-import { addDays, dayNumber, firstDayOf, lastDayOf } from './periods.js';
+import { addDays, dayNumber, dayOf, firstDayOf, lastDayOf } from './periods.js';
 import { dayWeights, tensionSeries } from './tension.js';
 
 /** One dyad of the overview: its activity in the window and how its tension moved. */
@@ -21,6 +21,10 @@ export interface DyadSummary {
   previousEvents: number;
   /** tension − previousTension. */
   change: number;
+  /** The highest daily tension in the window (a quiet last day does not hide a tense week). */
+  peak: number;
+  /** The first day (`YYYY-MM-DD`) the tension was at its peak. */
+  peakDay: string;
 }
 
 export interface TopDyadsOptions {
@@ -70,7 +74,18 @@ export async function topDyads(store: Store, opts: TopDyadsOptions = {}): Promis
     const key = `${a}\u0000${b}`;
     let d = dyads.get(key);
     if (!d) {
-      d = { a, b, events: 0, goldstein: 0, tension: 0, previousTension: 0, previousEvents: 0, change: 0 };
+      d = {
+        a,
+        b,
+        events: 0,
+        goldstein: 0,
+        tension: 0,
+        previousTension: 0,
+        previousEvents: 0,
+        change: 0,
+        peak: 0,
+        peakDay: end,
+      };
       dyads.set(key, d);
       rowsByDyad.set(key, []);
     }
@@ -93,8 +108,23 @@ export async function topDyads(store: Store, opts: TopDyadsOptions = {}): Promis
     opts.sort === 'change'
       ? (x: DyadSummary, y: DyadSummary) => Math.abs(y.change) - Math.abs(x.change) || y.events - x.events
       : (x: DyadSummary, y: DyadSummary) => y.events - x.events || Math.abs(y.change) - Math.abs(x.change);
-  return [...dyads.values()]
+  const top = [...dyads.values()]
     .filter((d) => d.events > 0 || (opts.sort === 'change' && d.previousEvents > 0))
     .sort((x, y) => order(x, y) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
     .slice(0, opts.limit ?? 20);
+  // The peak, for the dyads returned only: every day of the window from the dyad's first row on.
+  const last = dayNumber(end);
+  for (const d of top) {
+    const weights = dayWeights(rowsByDyad.get(`${d.a}\u0000${d.b}`) ?? [], p);
+    const first = Math.max(dayNumber(start), weights[0]?.day ?? last);
+    const days = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    const series = tensionSeries(weights, days, p);
+    let best = series.length - 1;
+    series.forEach((x, i) => {
+      if (x.tension > series[best]!.tension) best = i;
+    });
+    d.peak = series[best]?.tension ?? d.tension;
+    d.peakDay = dayOf(days[best] ?? last);
+  }
+  return top;
 }

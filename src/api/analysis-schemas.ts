@@ -74,6 +74,8 @@ export const DyadSummarySchema = z
     previousTension: z.number(),
     previousEvents: z.number().int(),
     change: z.number(),
+    peak: z.number().openapi({ description: 'the highest daily tension in the window' }),
+    peakDay: z.string().openapi({ description: 'the first day (YYYY-MM-DD) the tension was at its peak' }),
   })
   .openapi('DyadSummary');
 

@@ -215,7 +215,13 @@ describe('dyads, series and alerts', () => {
     expect(items.length).toBeGreaterThan(0);
     const counts = items.map((d: { events: number }) => d.events);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
-    for (const d of items) expect(d.a < d.b).toBe(true);
+    for (const d of items) {
+      expect(d.a < d.b).toBe(true);
+      expect(d.peak).toBeGreaterThanOrEqual(d.tension);
+      expect(d.peakDay >= '2020-01-01' && d.peakDay <= '2025-12-31').toBe(true);
+    }
+    // A busy dyad's window has tenser days than its quiet last one.
+    expect(items.some((d: { peak: number; tension: number }) => d.peak > d.tension)).toBe(true);
   });
 
   it("answers a dyad's monthly series whose points add up and name real events", async () => {

@@ -330,6 +330,18 @@ for (const engine of ENGINES) {
       expect(top[0]!.tension).toBeCloseTo(s.points[0]!.tension, 12);
       expect(top[0]!.previousTension).toBe(0);
       expect(top[0]!.change).toBeCloseTo(top[0]!.tension, 12);
+      // The peak is the highest of the window's daily tensions, on its first such day.
+      const daily = await dyadSeries(store, 'AZE', 'IRN', {
+        interval: 'day',
+        from: '2024-12-27',
+        to: '2025-01-05',
+        grouped: false,
+        params: P,
+      });
+      const highest = Math.max(...daily.points.map((x) => x.tension));
+      expect(top[0]!.peak).toBeCloseTo(highest, 12);
+      expect(top[0]!.peakDay).toBe(daily.points.find((x) => Math.abs(x.tension - highest) < 1e-12)!.period);
+      expect(top[0]!.peak).toBeGreaterThanOrEqual(top[0]!.tension);
       const byChange = await topDyads(store, {
         from: '2024-12-27',
         to: '2025-01-05',

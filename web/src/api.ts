@@ -72,6 +72,9 @@ export interface TopDyad {
   goldstein: number;
   tension: number;
   change: number;
+  /** The highest daily tension in the window, and its first day. */
+  peak: number;
+  peakDay: string;
 }
 
 export interface Alert {

@@ -58,8 +58,15 @@ function DyadTable(props: { rows: TopDyad[]; testid: string; empty: string }) {
           <th>Dyad</th>
           <th class="n">Events</th>
           <th class="n">Goldstein</th>
-          <th class="n">Tension</th>
-          <th class="n">Change</th>
+          <th class="n" title="highest daily tension in the window">
+            Peak
+          </th>
+          <th class="n" title="tension on the window's last day">
+            Tension
+          </th>
+          <th class="n" title="since the previous window's last day">
+            Change
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -70,6 +77,9 @@ function DyadTable(props: { rows: TopDyad[]; testid: string; empty: string }) {
             </td>
             <td class="n">{d.events}</td>
             <td class="n">{num(d.goldstein, 1)}</td>
+            <td class="n" title={`on ${d.peakDay}`}>
+              {num(d.peak, 2)}
+            </td>
             <td class="n">{num(d.tension, 2)}</td>
             <td class={`n ${d.change > 0 ? 'up' : d.change < 0 ? 'down' : ''}`}>{num(d.change, 2, true)}</td>
           </tr>
