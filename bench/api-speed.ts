@@ -107,7 +107,7 @@ function round(x: number): number {
 
 const store: Store = await openSqliteStore(dbPath);
 
-/** The query plans of the aggregate queries (EXPLAIN QUERY PLAN), to check every one reads a covering index. */
+/** The query plans of the aggregate queries (EXPLAIN QUERY PLAN): the per-day rollup's key or covering index, or a covering index of events. */
 async function queryPlans(): Promise<Record<string, string[]>> {
   const database = new Database(dbPath, { readonly: true });
   let last = { sql: '', parameters: [] as readonly unknown[] };
@@ -123,6 +123,10 @@ async function queryPlans(): Promise<Record<string, string[]>> {
   for (const [name, run] of [
     ['periodCounts week', () => q.periodCounts({ a, b, interval: 'week', grouped: true })],
     ['dayTotals dyad', () => q.dayTotals({ dyad: [a, b], grouped: true })],
+    [
+      'dayWeights dyad',
+      () => q.dayWeights({ dyad: [a, b], grouped: true, weights: { asserted: 1, alleged: 0.5 } }),
+    ],
     [
       'periodEventIds month',
       () => q.periodEventIds({ a, b, interval: 'month', perPeriod: 20, grouped: true }),

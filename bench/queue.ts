@@ -4,8 +4,10 @@
  * 2, in one run, interleaved over rounds (the machine is shared; best round kept, all printed).
  * Each mode gets a fresh database. Workers are started first and jobs released only once every
  * worker is ready, so process start-up is not timed; the window is the database's own clock,
- * from release to the last job's completion. CPU of the workers and of the PostgreSQL server
- * is read from /proc for the per-article cost; database size per article comes from
+ * from release to the last job's completion (polled over one connection, so the polling adds
+ * no backend start-ups to the server's CPU). CPU of the workers and of the PostgreSQL server
+ * (postmaster and children, found while a backend of ours runs) is read from /proc for the
+ * per-article cost, with each round's load average; database size per article comes from
  * pg_total_relation_size. Writes bench/results/queue.json (queue-cN.json with --concurrency N);
  * never asserts on time.
  *
@@ -148,6 +150,8 @@ interface RoundResult {
   articlesPerSecond: number;
   workerCpuSeconds: number;
   serverCpuSeconds: number | null;
+  /** One-minute load average when the round started (the machine is shared). */
+  load: number;
 }
 
 async function round(
@@ -173,19 +177,27 @@ async function round(
     await Promise.all(procs.map((p) => p.ready));
     const cpu0 = procs.map((p) => cpuOf(p.child.pid!) ?? 0);
     const server0 = serverCpu(postmaster);
+    const load = Number(loadavg()[0].toFixed(2));
     const [{ released }] = await query<{ released: Date }>(
       url,
       `UPDATE pgboss.job SET start_after = now() RETURNING now() AS released`,
     );
     let cpu1 = cpu0;
-    for (;;) {
-      const [{ left }] = await query<{ left: string }>(
-        url,
-        `SELECT count(*) AS left FROM pgboss.job WHERE state < 'completed'`,
-      );
-      cpu1 = procs.map((p, i) => cpuOf(p.child.pid!) ?? cpu1[i]);
-      if (Number(left) === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
+    // One connection for the polling: a new one every 100 ms would add a backend's start-up
+    // to the server CPU charged to the articles.
+    const poller = new pg.Client({ connectionString: url });
+    await poller.connect();
+    try {
+      for (;;) {
+        const { rows } = await poller.query<{ left: string }>(
+          `SELECT count(*) AS left FROM pgboss.job WHERE state < 'completed'`,
+        );
+        cpu1 = procs.map((p, i) => cpuOf(p.child.pid!) ?? cpu1[i]);
+        if (Number(rows[0]!.left) === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await poller.end();
     }
     const server1 = serverCpu(postmaster);
     for (const p of procs) p.child.kill('SIGTERM');
@@ -221,6 +233,7 @@ async function round(
       articlesPerSecond: totals.enqueued / seconds,
       workerCpuSeconds: cpu1.reduce((a, c, i) => a + c - cpu0[i], 0),
       serverCpuSeconds: server0 !== null && server1 !== null ? server1 - server0 : null,
+      load,
       bytes: {
         storeTables: sum(store),
         queueJobs: sum(queueRows),
@@ -246,13 +259,18 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'faultline-qbench-'));
   try {
     const articles = writeCorpus(dir);
-    const [{ pid }] = await query<{ pid: number }>(baseUrl, 'SELECT pg_backend_pid() AS pid');
+    // The backend's parent is the postmaster: read it while the backend still runs.
+    const probe = new pg.Client({ connectionString: baseUrl });
+    await probe.connect();
     let postmaster: number | null = null;
     try {
-      const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const { rows } = await probe.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const s = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
       postmaster = Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]);
     } catch {
       postmaster = null; // a remote server: no CPU figures for it
+    } finally {
+      await probe.end();
     }
     console.log(
       `${articles} articles (examples/ × ${COPIES}), ${ROUNDS} rounds, load ${loadavg()
@@ -267,7 +285,7 @@ async function main() {
         console.log(
           `round ${r + 1}, ${workers} worker process${workers > 1 ? 'es' : ''}: ${res.articlesPerSecond.toFixed(1)} articles/s ` +
             `(${res.stored}/${res.articles} stored in ${res.seconds.toFixed(2)} s; worker cpu ${res.workerCpuSeconds.toFixed(2)} s, ` +
-            `server cpu ${res.serverCpuSeconds?.toFixed(2) ?? '?'} s)`,
+            `server cpu ${res.serverCpuSeconds?.toFixed(2) ?? '?'} s; load ${res.load})`,
         );
       }
     }

@@ -13,13 +13,17 @@
  *   likely during a burst; modalities mostly asserted; 85% dated to a day, 10% to a month,
  *   5% to a year;
  * - documents of 1–20 events each, with titles, outlets and dates; every event in
- *   `event_groups`, about one in eight joining an earlier report of the same happening.
+ *   `event_groups`, about one in eight joining an earlier report of the same happening;
+ * - the per-day rollup `dyad_days` filled from them at the end, as migration 0007 does.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { Kysely, SqliteDialect } from 'kysely';
 import { cameoRegistry } from '../src/model/cameo.js';
+import { backfillDyadDays } from '../src/store/dyad-days.js';
+import type { Database as Schema } from '../src/store/schema.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { repoRoot } from './shared.js';
 
@@ -142,8 +146,8 @@ export async function buildSyntheticStore(opts: { events: number; out: string; s
       code, root, quad_class, goldstein, plover, date, date_precision, modality, quote, start_offset, end_offset, rule,
       trigger_start, trigger_end) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0, ?, 'synthetic', NULL, NULL)`);
   const insertGroup =
-    db.prepare(`INSERT INTO event_groups (event_id, group_id, reason, pinned, dyad, day_from, published)
-      VALUES (?, ?, ?, 0, ?, ?, ?)`);
+    db.prepare(`INSERT INTO event_groups (event_id, group_id, reason, pinned, dyad, root, day_from, published)
+      VALUES (?, ?, ?, 0, ?, ?, ?, ?)`);
   const insertActor = db.prepare(
     `INSERT OR IGNORE INTO actors (id, kind, name, country, role, sector) VALUES (?, 'state', ?, ?, NULL, NULL)`,
   );
@@ -212,6 +216,7 @@ export async function buildSyntheticStore(opts: { events: number; out: string; s
           joins ? earlier : eventId,
           joins ? 'synthetic: same dyad, root and date' : 'first report',
           dyad,
+          code.root,
           precision === 'day' ? date : null,
           published,
         );
@@ -224,9 +229,12 @@ export async function buildSyntheticStore(opts: { events: number; out: string; s
   while (events < opts.events) batch(20_000);
   const loaded = performance.now();
   for (const i of indexes) db.exec(i.sql);
+  // The per-day rollup, from the rows just written, as migration 0007 fills it.
+  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: db }) });
+  await backfillDyadDays(kysely);
   // No ANALYZE: the store never runs it, so the planner here sees what it sees for a user.
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  await kysely.destroy(); // closes db
   const done = performance.now();
   return {
     path: opts.out,

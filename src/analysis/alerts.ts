@@ -13,7 +13,6 @@ import {
   previousPeriods,
   type Interval,
 } from './periods.js';
-import { windowEvents } from './series.js';
 import { contributionTo, dayWeights, tensionSeries } from './tension.js';
 
 /** A period in which a dyad's tension left its trailing baseline. */
@@ -180,7 +179,13 @@ async function evidence(
   ap: AlertParams,
   tp: TensionParams,
 ): Promise<{ ids: string[]; quads: number[] }> {
-  const events = await windowEvents(store, a, b, periodStart(period, interval), asOf, grouped);
+  const events = await store.aggregates.windowEvents({
+    a,
+    b,
+    from: periodStart(period, interval),
+    to: asOf,
+    grouped,
+  });
   const quads = [0, 0, 0, 0, 0];
   for (const e of events) quads[e.quadClass]! += 1;
   const sign = kind === 'escalation' ? 1 : -1;

@@ -12,14 +12,7 @@ import {
   periodStart,
   type Interval,
 } from './periods.js';
-import {
-  contributions,
-  dayWeights,
-  eventDay,
-  tensionFormula,
-  tensionSeries,
-  type Contribution,
-} from './tension.js';
+import { contributions, eventDay, tensionFormula, tensionSeries, type Contribution } from './tension.js';
 
 export type { Interval } from './periods.js';
 
@@ -110,13 +103,16 @@ export async function dyadSeries(
     );
   }
   const asOfDays = periods.map((x) => minDay(periodEnd(x, opts.interval), last));
-  const days = await store.aggregates.dayTotals({
+  // Weighted per day in SQL: one row a day, not one per direction, day and modality.
+  const days = await store.aggregates.dayWeights({
     dyad: [a, b],
     from: addDays(periodStart(periods[0]!, opts.interval), -p.lookbackDays),
     to: last,
     grouped,
+    weights: p.modality,
   });
-  const tension = tensionSeries(dayWeights(days, p), asOfDays.map(dayNumber), p);
+  const weighted = days.map((d) => ({ ...d, day: dayNumber(d.day) }));
+  const tension = tensionSeries(weighted, asOfDays.map(dayNumber), p);
   const perPoint = opts.idsPerPoint ?? 20;
   const ids =
     perPoint > 0
@@ -196,14 +192,14 @@ export async function explainPoint(
   const point =
     series.points[0] ??
     emptyPoint(name, minDay(periodEnd(name, interval), opts.asOf), { tension: 0, denominator: p.prior });
-  const events = await windowEvents(
-    store,
+  // Only the columns shown, from one query (not the event listing with its mentions and count).
+  const events = await store.aggregates.windowEventDetails({
     a,
     b,
-    addDays(point.asOf, -p.lookbackDays),
-    point.asOf,
-    opts.grouped ?? true,
-  );
+    from: addDays(point.asOf, -p.lookbackDays),
+    to: point.asOf,
+    grouped: opts.grouped ?? true,
+  });
   const byId = new Map(events.map((e) => [e.id, e]));
   const explained = contributions(events, point.asOf, p);
   return {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openBoss } from '../queue/boss.js';
 import { databaseUrlOrThrow } from '../queue/database-url.js';
 import { maskUrl } from '../store/postgres.js';
-import { runWorker, type WorkerResult } from '../queue/worker.js';
+import { runWorker, warmUpWorker, type WorkerResult } from '../queue/worker.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { CliError, type Io } from './io.js';
@@ -66,6 +66,8 @@ export function registerWorker(program: Command, io: Io, status: { exitCode: num
       // once(): a second signal finds no handler and ends the process the default way.
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
+      // Load the pipeline's data now, not in the first job: the worker is ready when it says so.
+      warmUpWorker(ctx);
       if (!flags.once) warn(`worker waiting for jobs (concurrency ${concurrency}); ctrl-c to stop`);
       try {
         const totals = await runWorker({

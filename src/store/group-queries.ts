@@ -12,6 +12,7 @@ import {
 import { groupingRules } from '../analysis/grouping-rules.js';
 import type { Doc } from '../model/types.js';
 import { dyadKey } from './claim-links.js';
+import { regrouping } from './dyad-days.js';
 import { conditions, eventDetail, eventRow, listEvents, orderEvents, pageAfter } from './event-queries.js';
 import { paged } from './paged.js';
 import type { Database, EventsTable } from './schema.js';
@@ -60,13 +61,13 @@ export async function saveEventGroups(trx: Db, id: string, doc: Doc, cluster: st
  * Candidates come from three index lookups per event: the same dyad with a first day near its
  * date, the same dyad in documents of the same news cycle, and its near-duplicate documents.
  */
-async function groupFresh(trx: Db, fresh: GroupableEvent[], cluster: string): Promise<number> {
+async function groupFresh(trx: Db, fresh: GroupableEvent[], cluster: string, rollup = true): Promise<number> {
   if (!fresh.length) return 0;
   const rules = groupingRules();
   const slack = Math.max(rules.dateSlack.day, rules.dateSlack.month, rules.dateSlack.year ?? 0);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const documentId = fresh[0]!.documentId;
-  const members = cluster !== documentId ? await clusterMembers(trx, cluster) : [];
+  const clustered = cluster !== documentId;
   // One lookup for all the document's events: each (pair, root, window) is an OR term the
   // (dyad, root, day_from) index answers on its own, so a long document costs one query.
   const lookups = new Map<string, (q: CandidateQuery) => CandidateQuery>();
@@ -111,24 +112,41 @@ async function groupFresh(trx: Db, fresh: GroupableEvent[], cluster: string): Pr
       samePair(q).where('g.published', '>=', lo).where('g.published', '<=', hi),
     );
   }
-  if (members.length) {
-    lookups.set('cluster', (q) => samePair(q).where('e.document_id', 'in', members));
+  if (clustered) {
+    lookups.set('cluster', (q) => samePair(q).where('e.document_id', 'in', clusterMembers(trx, cluster)));
   }
-  const found = new Map<string, GroupedEvent>();
-  for (const [key, range] of lookups) {
+  // The lookups go as one statement (a round trip each would cost more than the lookup on
+  // PostgreSQL), each with its own order and limit; earlier lookups win, as listed above.
+  const branches = [...lookups].map(([key, range], i) => {
     const limit = rules.maxCandidates * (key === 'dates' ? windows.size : pairs.size);
-    for (const r of await candidates(trx, documentId, limit, range)) {
-      if (found.has(r.event_id)) continue;
-      found.set(r.event_id, {
-        ...groupableFields(r),
-        id: r.event_id,
-        documentId: r.document_id,
-        cluster: members.includes(r.document_id) ? cluster : (r.near_duplicate_of ?? r.document_id),
-        published: r.published,
-        groupId: r.group_id,
-        pinned: Number(r.pinned) === 1,
-      });
-    }
+    return trx
+      .selectFrom(candidates(trx, documentId, limit, range).as(`c${i}`))
+      .selectAll()
+      .select(sql.lit(i).as('lookup'));
+  });
+  const candidateRows = branches.length
+    ? await branches
+        .slice(1)
+        .reduce((q, b) => q.unionAll(b), branches[0]!)
+        .execute()
+    : [];
+  candidateRows.sort(
+    (a, b) =>
+      Number(a.lookup) - Number(b.lookup) || (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0),
+  );
+  const found = new Map<string, GroupedEvent>();
+  for (const r of candidateRows) {
+    if (found.has(r.event_id)) continue;
+    found.set(r.event_id, {
+      ...groupableFields(r),
+      id: r.event_id,
+      documentId: r.document_id,
+      // The cluster's members are its first document and those naming it as theirs.
+      cluster: r.document_id === cluster ? cluster : (r.near_duplicate_of ?? r.document_id),
+      published: r.published,
+      groupId: r.group_id,
+      pinned: Number(r.pinned) === 1,
+    });
   }
   const placements = placeEvents(fresh, [...found.values()], rules);
   // A joined group is renamed after the new event when the new event is earlier (see earliestKey).
@@ -147,11 +165,11 @@ async function groupFresh(trx: Db, fresh: GroupableEvent[], cluster: string): Pr
     const f = fresh[i]!;
     let groupId = p.groupId ?? f.id;
     if (p.groupId && earliestKey(f, rules) < (reps.get(p.groupId) ?? `~|${p.groupId}`)) {
-      await trx
-        .updateTable('event_groups')
-        .set({ group_id: f.id })
-        .where('group_id', '=', p.groupId)
-        .execute();
+      const old = p.groupId;
+      const rename = () =>
+        trx.updateTable('event_groups').set({ group_id: f.id }).where('group_id', '=', old).execute();
+      // The stored event that named the group becomes a later report (per-day rollup).
+      await (rollup ? regrouping(trx, [old], rename) : rename());
       groupId = f.id;
     }
     rows.push({
@@ -175,14 +193,12 @@ async function groupFresh(trx: Db, fresh: GroupableEvent[], cluster: string): Pr
   return placements.filter((p) => p.groupId).length;
 }
 
-/** The stored documents of a near-duplicate cluster: its first document and those copying it. */
-async function clusterMembers(trx: Db, cluster: string): Promise<string[]> {
-  const rows = await trx
+/** The stored documents of a near-duplicate cluster (its first document and those copying it), as a subquery. */
+function clusterMembers(trx: Db, cluster: string) {
+  return trx
     .selectFrom('documents')
     .select('id')
-    .where((eb) => eb.or([eb('id', '=', cluster), eb('near_duplicate_of', '=', cluster)]))
-    .execute();
-  return rows.map((r) => r.id);
+    .where((eb) => eb.or([eb('id', '=', cluster), eb('near_duplicate_of', '=', cluster)]));
 }
 
 type CandidateQuery = ReturnType<typeof candidateBase>;
@@ -218,16 +234,18 @@ function candidates(
   limit: number,
   range: (q: CandidateQuery) => CandidateQuery,
 ) {
-  return range(candidateBase(trx, documentId)).orderBy('g.event_id').limit(limit).execute();
+  return range(candidateBase(trx, documentId)).orderBy('g.event_id').limit(limit);
 }
 
 /**
  * Groups every stored event that has no group yet, document by document in ingest order, as if
  * each document were saved again (migration 0005 runs it over events stored before groups).
+ * `rollup`: keep `dyad_days` in step; off by default, since migration 0005 runs before the
+ * rollup exists (0007 fills it from the grouped events).
  *
  * @example await groupUngrouped(db)
  */
-export async function groupUngrouped(db: Db): Promise<number> {
+export async function groupUngrouped(db: Db, rollup = false): Promise<number> {
   const docs = await db
     .selectFrom('documents')
     .select(['id', 'near_duplicate_of', 'published'])
@@ -246,16 +264,23 @@ export async function groupUngrouped(db: Db): Promise<number> {
     .orderBy('id')
     .execute();
   let joined = 0;
-  for (const d of docs) joined += await groupStoredDocument(db, d.id, d.near_duplicate_of ?? d.id);
+  for (const d of docs) {
+    joined += await groupStoredDocument(db, d.id, d.near_duplicate_of ?? d.id, undefined, rollup);
+  }
   return joined;
 }
 
-/** Groups the ungrouped events of one stored document (its `published` is the document's date). */
+/**
+ * Groups the ungrouped events of one stored document (its `published` is the document's date).
+ * They are in the per-day rollup already (as representatives: no group yet), so with `rollup`
+ * they move to "later report" there when they join a group.
+ */
 async function groupStoredDocument(
   db: Db,
   documentId: string,
   cluster: string,
   only?: string,
+  rollup = true,
 ): Promise<number> {
   let q = db
     .selectFrom('events')
@@ -288,7 +313,9 @@ async function groupStoredDocument(
     cluster,
     published: reference,
   }));
-  return groupFresh(db, fresh, cluster);
+  const place = () => groupFresh(db, fresh, cluster, rollup);
+  const ids = fresh.map((f) => f.id);
+  return rollup ? regrouping(db, ids, place) : place();
 }
 
 type EventFields = Pick<
@@ -352,22 +379,25 @@ export async function splitEvent(
       .where('group_id', '=', group)
       .where('event_id', '<>', id)
       .execute();
-    if (rest.length && group === id) {
-      const first = rest.reduce((a, b) =>
-        `${b.day_from ?? '~'}|${b.event_id}` < `${a.day_from ?? '~'}|${a.event_id}` ? b : a,
-      );
+    // The event, or the member the rest is renamed after, becomes a representative (per-day rollup).
+    await regrouping(trx, [id, ...rest.map((r) => r.event_id)], async () => {
+      if (rest.length && group === id) {
+        const first = rest.reduce((a, b) =>
+          `${b.day_from ?? '~'}|${b.event_id}` < `${a.day_from ?? '~'}|${a.event_id}` ? b : a,
+        );
+        await trx
+          .updateTable('event_groups')
+          .set({ group_id: first.event_id })
+          .where('group_id', '=', id)
+          .execute();
+      }
+      const reason = rest.length ? `${SPLIT_BY_USER} from group ${group}` : SPLIT_BY_USER;
       await trx
         .updateTable('event_groups')
-        .set({ group_id: first.event_id })
-        .where('group_id', '=', id)
+        .set({ group_id: id, pinned: 1, reason })
+        .where('event_id', '=', id)
         .execute();
-    }
-    const reason = rest.length ? `${SPLIT_BY_USER} from group ${group}` : SPLIT_BY_USER;
-    await trx
-      .updateTable('event_groups')
-      .set({ group_id: id, pinned: 1, reason })
-      .where('event_id', '=', id)
-      .execute();
+    });
     return { groupId: id, split: rest.map((r) => r.event_id).sort() };
   });
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Doc } from '../model/types.js';
 import { linksOf, listClaims, listRelations, saveClaimLinks, unionDisputedBy } from './claim-queries.js';
 import { contentHash, ID_LENGTH } from './content-hash.js';
 import { decodeDoc, encodeDoc } from './doc-codec.js';
+import { addDocumentToDyadDays } from './dyad-days.js';
 import { eventLinks } from './event-links.js';
 import { eventDetail } from './event-queries.js';
 import { getEventGroup, listEventItems, saveEventGroups, splitEvent, unsplitEvent } from './group-queries.js';
@@ -91,25 +92,18 @@ export class KyselyStore implements Store {
     const keys = sig ? bandKeys(sig) : [];
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('documents')
-          .select(['id', 'near_duplicate_of', 'similarity'])
-          .where('content_hash', '=', hash)
-          .executeTakeFirst();
+        // One round trip answers both "stored already?" and "a near-duplicate of what?".
+        const found = await storedOrSharingBands(trx, hash, keys);
+        const existing = found.find((r) => Number(r.exact) === 1);
         if (existing) return duplicate(existing);
-        const near = sig ? await nearestDuplicate(trx, sig, keys) : null;
-        await trx
-          .insertInto('documents')
-          .values(documentRow(id, hash, doc, sig, near, this.now()))
-          .execute();
-        await insertChunked(
-          trx,
-          'minhash_bands',
-          keys.map((key) => ({ key, document_id: id })),
-        );
-        await saveFindings(trx, id, doc);
+        const near = sig ? nearestDuplicate(sig, found) : null;
+        await saveFindings(trx, this.dialect, id, doc, [
+          { table: 'documents', rows: [documentRow(id, hash, doc, sig, near, this.now())] },
+          { table: 'minhash_bands', rows: keys.map((key) => ({ key, document_id: id })) },
+        ]);
         await saveClaimLinks(trx, id, doc, near?.id ?? id);
         await saveEventGroups(trx, id, doc, near?.id ?? id);
+        await addDocumentToDyadDays(trx, id, doc.events);
         return {
           id,
           status: 'inserted' as const,
@@ -369,19 +363,38 @@ function duplicate(row: {
 }
 
 /**
+ * The document stored with this content hash (`exact` 1), if any, and every stored document
+ * sharing one of the LSH band keys (`exact` 0), in one statement. A semi-join on the bands, so
+ * each document comes once without sorting its wide minhash column to drop repeats.
+ */
+async function storedOrSharingBands(trx: Transaction<Database>, hash: string, keys: string[]) {
+  const exact = trx
+    .selectFrom('documents')
+    .select(['id', 'minhash', 'near_duplicate_of', 'similarity', sql<number>`1`.as('exact')])
+    .where('content_hash', '=', hash);
+  if (!keys.length) return exact.execute();
+  return exact
+    .unionAll(
+      trx
+        .selectFrom('documents')
+        .select(['id', 'minhash', 'near_duplicate_of', 'similarity', sql<number>`0`.as('exact')])
+        .where('id', 'in', trx.selectFrom('minhash_bands').select('document_id').where('key', 'in', keys)),
+    )
+    .execute();
+}
+
+/**
  * The most similar stored document sharing an LSH band, if its estimated Jaccard is at least
  * {@link NEAR_DUPLICATE}. Links go to the first of a cluster so a story's copies share one root.
  */
-async function nearestDuplicate(trx: Transaction<Database>, sig: Uint32Array, keys: string[]) {
-  const candidates = await trx
-    .selectFrom('minhash_bands')
-    .innerJoin('documents', 'documents.id', 'minhash_bands.document_id')
-    .select(['documents.id', 'documents.minhash', 'documents.near_duplicate_of'])
-    .where('minhash_bands.key', 'in', keys)
-    .distinct()
-    // Engines return rows in their own order; equal similarities must pick the same document.
-    .orderBy('documents.id')
-    .execute();
+function nearestDuplicate(
+  sig: Uint32Array,
+  found: { id: string; minhash: string | null; near_duplicate_of: string | null; exact: number }[],
+) {
+  // Engines return rows in their own order; equal similarities must pick the same document.
+  const candidates = found
+    .filter((c) => Number(c.exact) === 0)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let best: { id: string; similarity: number } | null = null;
   for (const c of candidates) {
     if (!c.minhash) continue;
@@ -426,14 +439,31 @@ function documentRow(
   };
 }
 
-/** Actors (shared across documents: first seen wins), mentions, events, claims, relations. */
-async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): Promise<void> {
+/** Rows for one table, and whether rows already there (shared actors) are skipped. */
+interface InsertBatch {
+  table: keyof Database;
+  rows: object[];
+  ignoreConflicts?: boolean;
+}
+
+/**
+ * Writes a new document's rows: `lead` (the document, its bands), then actors (shared across
+ * documents: first seen wins), mentions, events, claims, relations. On PostgreSQL all of them
+ * go in one statement (see {@link insertBatches}).
+ */
+async function saveFindings(
+  trx: Transaction<Database>,
+  dialect: Engine['name'],
+  id: string,
+  doc: Doc,
+  lead: InsertBatch[],
+): Promise<void> {
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
-  await insertChunked(
-    trx,
-    'actors',
+  const batches: InsertBatch[] = [...lead];
+  batches.push({
+    table: 'actors',
     // In id order, so concurrent PostgreSQL writers lock shared actor rows in one order (no deadlock).
-    [...actors.values()]
+    rows: [...actors.values()]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((a) => ({
         id: a.id,
@@ -443,13 +473,12 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
         role: a.role,
         sector: a.sector ?? null,
       })),
-    true,
-  );
+    ignoreConflicts: true,
+  });
   let m = 0;
-  await insertChunked(
-    trx,
-    'mentions',
-    doc.actors.flatMap((a) =>
+  batches.push({
+    table: 'mentions',
+    rows: doc.actors.flatMap((a) =>
       a.mentions.map((x) => ({
         document_id: id,
         idx: m++,
@@ -459,11 +488,10 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
         end_offset: x.end,
       })),
     ),
-  );
-  await insertChunked(
-    trx,
-    'events',
-    doc.events.map((e, i) => ({
+  });
+  batches.push({
+    table: 'events',
+    rows: doc.events.map((e, i) => ({
       id: `${id}:e${i}`,
       document_id: id,
       idx: i,
@@ -486,11 +514,10 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
       trigger_start: e.trigger?.start ?? null,
       trigger_end: e.trigger?.end ?? null,
     })),
-  );
-  await insertChunked(
-    trx,
-    'claims',
-    doc.claims.map((c, i) => ({
+  });
+  batches.push({
+    table: 'claims',
+    rows: doc.claims.map((c, i) => ({
       id: `${id}:c${i}`,
       document_id: id,
       idx: i,
@@ -505,11 +532,10 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
       rule: c.rule ?? null,
       published: doc.published ?? doc.reference.date,
     })),
-  );
-  await insertChunked(
-    trx,
-    'relations',
-    doc.relations.map((r, i) => ({
+  });
+  batches.push({
+    table: 'relations',
+    rows: doc.relations.map((r, i) => ({
       id: `${id}:r${i}`,
       document_id: id,
       idx: i,
@@ -522,14 +548,15 @@ async function saveFindings(trx: Transaction<Database>, id: string, doc: Doc): P
       end_offset: r.end,
       rule: r.rule ?? null,
     })),
-  );
+  });
+  await insertBatches(trx, batches, dialect === 'postgres');
 }
 
 /** Multi-row inserts, split to stay under every engine's bound-parameter limit. */
 async function insertChunked<T extends keyof Database>(
   trx: Transaction<Database>,
   table: T,
-  rows: Record<string, unknown>[],
+  rows: object[],
   ignoreConflicts = false,
 ): Promise<void> {
   if (!rows.length) return;
@@ -539,6 +566,32 @@ async function insertChunked<T extends keyof Database>(
     const q = trx.insertInto(table).values(rows.slice(i, i + size) as never);
     await (ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q).execute();
   }
+}
+
+/**
+ * Inserts the batches in order. With `combine` (PostgreSQL) they go as one statement of
+ * data-modifying CTEs, one round trip instead of one per table: PostgreSQL checks foreign keys
+ * at the end of the statement, when every CTE has run, so rows may refer to rows inserted by
+ * a sibling CTE. Past the bound-parameter limit, or without `combine`, one chunked statement
+ * per table (SQLite runs in-process: a statement there costs no round trip).
+ */
+async function insertBatches(
+  trx: Transaction<Database>,
+  batches: InsertBatch[],
+  combine: boolean,
+): Promise<void> {
+  const full = batches.filter((b) => b.rows.length);
+  const params = full.reduce((n, b) => n + b.rows.length * Object.keys(b.rows[0]!).length, 0);
+  if (combine && full.length > 1 && params <= MAX_PARAMS) {
+    const parts = full.map((b, i) => {
+      // The row shapes are built above from the schema's own columns.
+      const q = trx.insertInto(b.table).values(b.rows as never);
+      return sql`${sql.id(`i${i}`)} as (${b.ignoreConflicts ? q.onConflict((oc) => oc.doNothing()) : q})`;
+    });
+    await sql`with ${sql.join(parts)} select 1`.execute(trx);
+    return;
+  }
+  for (const b of full) await insertChunked(trx, b.table, b.rows, b.ignoreConflicts);
 }
 
 /**

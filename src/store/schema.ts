@@ -13,6 +13,7 @@ export interface Database {
   ingest_failures: IngestFailuresTable;
   claim_links: ClaimLinksTable;
   event_groups: EventGroupsTable;
+  dyad_days: DyadDaysTable;
 }
 
 export interface DocumentsTable {
@@ -161,4 +162,37 @@ export interface EventGroupsTable {
   day_from: string | null;
   /** Its document's published (else reference) date. */
   published: string | null;
+}
+
+/**
+ * The per-day rollup behind series, tension, top dyads and alerts (migration 0007, kept by
+ * store/dyad-days.ts): per ordered pair, day and modality, the events and their Goldstein sum,
+ * in total and per quad class, for every report and for group representatives only (`rep_`).
+ * `day` is `YYYY-MM-DD`, or `YYYY-MM` for events dated to a month only.
+ */
+export interface DyadDaysTable {
+  source: string;
+  target: string;
+  day: string;
+  modality: string;
+  events: number;
+  goldstein: number;
+  q1_events: number;
+  q1_goldstein: number;
+  q2_events: number;
+  q2_goldstein: number;
+  q3_events: number;
+  q3_goldstein: number;
+  q4_events: number;
+  q4_goldstein: number;
+  rep_events: number;
+  rep_goldstein: number;
+  rep_q1_events: number;
+  rep_q1_goldstein: number;
+  rep_q2_events: number;
+  rep_q2_goldstein: number;
+  rep_q3_events: number;
+  rep_q3_goldstein: number;
+  rep_q4_events: number;
+  rep_q4_goldstein: number;
 }

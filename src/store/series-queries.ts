@@ -8,6 +8,8 @@ import {
   type SqlBool,
 } from 'kysely';
 import { dyadKey } from './claim-links.js';
+import { nextPeriod, periodEnd } from '../analysis/periods.js';
+import { QUADS } from './dyad-days.js';
 import type { Database } from './schema.js';
 
 /** The length of a series period. */
@@ -33,7 +35,11 @@ export interface PeriodCountRow {
   goldstein: number;
 }
 
-/** One row of {@link dayTotals}: an ordered pair's events counting on one day (see {@link EVENT_DAY}), of one modality. */
+/**
+ * One row of {@link dayTotals}: an ordered pair's events counting on one day (see
+ * {@link EVENT_DAY}), of one modality. The rows are additive: a day may have two rows of one
+ * modality (the events dated that day, and those dated to its month only, on the 15th).
+ */
 export interface DayTotalRow {
   source: string;
   target: string;
@@ -43,13 +49,74 @@ export interface DayTotalRow {
   goldstein: number;
 }
 
+/** One event of {@link SeriesQueries.windowEvents}: what the tension and an alert's evidence read of it. */
+export interface WindowEventRow {
+  id: string;
+  source: string;
+  target: string;
+  /** `YYYY-MM-DD` or `YYYY-MM` (counting on the 15th). */
+  date: string;
+  goldstein: number;
+  modality: string;
+  quadClass: number;
+}
+
+/** {@link WindowEventRow} with what a point's explanation shows of it. */
+export interface WindowEventDetail extends WindowEventRow {
+  code: string;
+  quote: string;
+  documentId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
+/** A dyad (both directions) and the days ({@link EVENT_DAY}, `YYYY-MM-DD`) its events count on. */
+export interface DyadWindow {
+  a: string;
+  b: string;
+  from: string;
+  to: string;
+  grouped?: boolean;
+}
+
+/** One row of {@link SeriesQueries.dayWeights}. */
+export interface DayWeightRow {
+  day: string;
+  /** Σ modality weight × events. */
+  weight: number;
+  /** Σ modality weight × Goldstein sum. */
+  weightedGoldstein: number;
+}
+
 /** The aggregate queries behind series, tension, alerts and briefs; see series-queries.ts. */
 export interface SeriesQueries {
+  /**
+   * Every event of a dyad (both directions) counting on a day in [from, to] (a month-dated one on
+   * the 15th), with only the columns the tension reads: from a covering index, no table rows.
+   * `grouped`: each happening once (its group's representative).
+   */
+  windowEvents(q: DyadWindow): Promise<WindowEventRow[]>;
+  /** {@link windowEvents} with each event's code, quote and document, for explaining a point. */
+  windowEventDetails(q: DyadWindow): Promise<WindowEventDetail[]>;
+  /**
+   * A dyad's days (both directions, {@link EVENT_DAY}) weighted by modality: per day, Σ weight ×
+   * events and Σ weight × Goldstein, what the tension index sums (analysis/tension.ts dayWeights).
+   * Modalities not in `weights` weigh 0. Sorted by day.
+   */
+  dayWeights(q: {
+    dyad: readonly [string, string];
+    from?: string;
+    to?: string;
+    grouped?: boolean;
+    weights: Readonly<Record<string, number>>;
+  }): Promise<DayWeightRow[]>;
   /** Per period, direction and quad class (SQL GROUP BY period). */
   periodCounts(q: DyadRange & { interval: SeriesInterval }): Promise<PeriodCountRow[]>;
   /**
-   * Per ordered pair, day ({@link EVENT_DAY}) and modality; every pair when `dyad` is absent. Rows
-   * may fall a few days outside [from, to] (a month-dated event counts on the 15th): callers window by day.
+   * Per ordered pair, day ({@link EVENT_DAY}) and modality, in no particular order; every pair when
+   * `dyad` is absent. Rows may fall a few days outside [from, to] (a month-dated event counts on
+   * the 15th): callers window by day, and add rows (see {@link DayTotalRow}).
    */
   dayTotals(q: {
     dyad?: readonly [string, string];
@@ -90,21 +157,235 @@ function dayOfDate(date: string): string {
  *
  * @example periodExpression('sqlite', 'week') // date(substr(events.date, 1, 10), 'weekday 0', '-6 days')
  */
-function periodExpression(dialect: 'sqlite' | 'postgres', interval: SeriesInterval): RawBuilder<string> {
-  if (interval === 'month') return sql<string>`substr(events.date, 1, 7)`;
-  if (interval === 'day') return sql<string>`substr(events.date, 1, 10)`;
+function periodExpression(
+  dialect: 'sqlite' | 'postgres',
+  interval: SeriesInterval,
+  column: 'events.date' | 'dyad_days.day' = 'events.date',
+): RawBuilder<string> {
+  const date = sql.ref(column);
+  if (interval === 'month') return sql<string>`substr(${date}, 1, 7)`;
+  if (interval === 'day') return sql<string>`substr(${date}, 1, 10)`;
   return dialect === 'postgres'
-    ? sql<string>`to_char(date_trunc('week', cast(substr(events.date, 1, 10) as date)), 'YYYY-MM-DD')`
-    : sql<string>`date(substr(events.date, 1, 10), 'weekday 0', '-6 days')`;
+    ? sql<string>`to_char(date_trunc('week', cast(substr(${date}, 1, 10) as date)), 'YYYY-MM-DD')`
+    : sql<string>`date(substr(${date}, 1, 10), 'weekday 0', '-6 days')`;
 }
 
 /**
  * The aggregate queries for one database, written once in Kysely; only {@link periodExpression}
- * knows the engine. Dates compare as strings as in event-queries.ts (`to` padded with `~`).
+ * knows the engine. The per-period and per-day sums read the per-day rollup `dyad_days`
+ * (migration 0007, store/dyad-days.ts): one row per ordered pair, day and modality instead of
+ * every event. The event ids of a period and the stored date range read the events.
  *
  * @example await seriesQueries(db, 'sqlite').periodCounts({ a: 'IRN', b: 'AZE', interval: 'month' })
  */
 export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): SeriesQueries {
+  const events = eventScanQueries(db, dialect);
+  return {
+    ...events,
+
+    async periodCounts(q) {
+      const period = periodExpression(dialect, q.interval, 'dyad_days.day');
+      const p = q.grouped ? 'rep_' : '';
+      const rows = await db
+        .selectFrom('dyad_days')
+        .select((eb) => [
+          period.as('period'),
+          'dyad_days.source',
+          ...QUADS.flatMap((k) => [
+            eb.fn.sum<number | string>(`dyad_days.${p}q${k}_events`).as(`n${k}`),
+            eb.fn.sum<number | string>(`dyad_days.${p}q${k}_goldstein`).as(`g${k}`),
+          ]),
+        ])
+        .where((eb) =>
+          eb.and(
+            dayConditions(
+              eb,
+              { ...q, dyad: [q.a, q.b], from: q.interval === 'month' ? monthOf(q.from) : q.from },
+              q.interval === 'month' ? 7 : 10,
+            ),
+          ),
+        )
+        .groupBy([period, 'dyad_days.source'])
+        .orderBy('period')
+        .orderBy('dyad_days.source')
+        .execute();
+      const out: PeriodCountRow[] = [];
+      for (const r of rows as unknown as Record<string, string | number>[]) {
+        for (const k of QUADS) {
+          const n = Number(r[`n${k}`]);
+          if (n > 0) {
+            out.push({
+              period: String(r.period),
+              source: String(r.source),
+              quad: k,
+              events: n,
+              goldstein: Number(r[`g${k}`]),
+            });
+          }
+        }
+      }
+      return out;
+    },
+
+    async dayTotals(q) {
+      const n = q.grouped ? ('dyad_days.rep_events' as const) : ('dyad_days.events' as const);
+      const g = q.grouped ? ('dyad_days.rep_goldstein' as const) : ('dyad_days.goldstein' as const);
+      // The rows as stored (no GROUP BY, no sort: the window's rows stream from one index); a
+      // month-dated row counts on the 15th, beside that day's own row (see DayTotalRow).
+      const rows = await db
+        .selectFrom('dyad_days')
+        .select(['dyad_days.source', 'dyad_days.target', 'dyad_days.day', 'dyad_days.modality', n, g])
+        .where((eb) => eb.and(dayConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
+        // Days whose events all are later reports of their happening (grouped) count nothing.
+        .where(n, '>', 0)
+        .execute();
+      return rows.map((r) => {
+        const x = r as unknown as Record<string, string | number>;
+        return {
+          source: r.source,
+          target: r.target,
+          day: r.day.length === 7 ? `${r.day}-15` : r.day,
+          modality: r.modality,
+          events: Number(x[q.grouped ? 'rep_events' : 'events']),
+          goldstein: Number(x[q.grouped ? 'rep_goldstein' : 'goldstein']),
+        };
+      });
+    },
+
+    async dayWeights(q) {
+      const [n, g] = q.grouped ? ['rep_events', 'rep_goldstein'] : ['events', 'goldstein'];
+      const entries = Object.entries(q.weights);
+      // The weights are numbers from the validated tension parameters: literals, so both
+      // engines type the products as numbers.
+      const m = entries.length
+        ? sql`case ${sql.join(
+            entries.map(([k, w]) => sql`when dyad_days.modality = ${k} then ${sql.lit(w)}`),
+            sql` `,
+          )} else 0 end`
+        : sql`0`;
+      const day = sql<string>`case when length(dyad_days.day) = 7 then dyad_days.day || '-15' else dyad_days.day end`;
+      const rows = await db
+        .selectFrom('dyad_days')
+        .select([
+          day.as('day'),
+          sql<number | string>`sum(${m} * ${sql.ref(`dyad_days.${n}`)})`.as('w'),
+          sql<number | string>`sum(${m} * ${sql.ref(`dyad_days.${g}`)})`.as('wg'),
+        ])
+        .where((eb) => eb.and(dayConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
+        .where(sql.ref(`dyad_days.${n}`), '>', 0)
+        .groupBy(day)
+        .orderBy('day')
+        .execute();
+      return rows.map((r) => ({ day: r.day, weight: Number(r.w), weightedGoldstein: Number(r.wg) }));
+    },
+
+    async periodEventIds(q) {
+      // Strong events first: a period holding `perPeriod` of them needs no weaker one, and
+      // ranking a third of a busy dyad's events costs a third of ranking them all.
+      const strong = await rankedIds(db, dialect, q, (eb) => [
+        eb(sql`abs(events.goldstein)`, '>=', STRONG_GOLDSTEIN),
+      ]);
+      const byPeriod = new Map<string, string[]>();
+      for (const r of strong) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r.id]);
+      const full = [...byPeriod].filter(([, ids]) => ids.length >= q.perPeriod).map(([p]) => p);
+      // Then the weaker events of every other period (ranges between the full periods).
+      const weak = await rankedIds(db, dialect, q, (eb) => [
+        eb(sql`abs(events.goldstein)`, '<', STRONG_GOLDSTEIN),
+        ...outsidePeriods(eb, full.sort(), q.interval),
+      ]);
+      for (const r of weak) {
+        const ids = byPeriod.get(r.period) ?? [];
+        if (ids.length < q.perPeriod) byPeriod.set(r.period, [...ids, r.id]);
+      }
+      return [...byPeriod.keys()]
+        .sort()
+        .flatMap((period) => byPeriod.get(period)!.map((id) => ({ period, id })));
+    },
+  };
+}
+
+/** |Goldstein| from which an event is "strong" for {@link SeriesQueries.periodEventIds}' first pass. */
+const STRONG_GOLDSTEIN = 7;
+
+/**
+ * Up to `perPeriod` ids per period of a dyad's events matching `extra`, strongest |Goldstein|
+ * first (then date, id), by period. The later reports' anti-join is the last condition, so
+ * SQLite tests it only on events that pass the cheaper ones.
+ */
+function rankedIds(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  q: DyadRange & { interval: SeriesInterval; perPeriod: number },
+  extra: (eb: Eb) => Expression<SqlBool>[],
+): Promise<{ period: string; id: string }[]> {
+  const period = periodExpression(dialect, q.interval);
+  const ranked = withoutLaterReports(
+    db
+      .selectFrom('events')
+      .select([
+        period.as('period'),
+        'events.id',
+        sql<number>`row_number() over (partition by ${period} order by abs(events.goldstein) desc, events.date, events.id)`.as(
+          'rn',
+        ),
+      ])
+      .where((eb) => eb.and([...periodConditions(eb, q), ...extra(eb)])),
+    q.grouped,
+    [q.a, q.b],
+  ).as('ranked');
+  return db
+    .selectFrom(ranked)
+    .select(['ranked.period', 'ranked.id'])
+    .where('ranked.rn', '<=', q.perPeriod)
+    .orderBy('ranked.period')
+    .orderBy('ranked.rn')
+    .execute();
+}
+
+/**
+ * Dates outside the given periods (sorted): before the first, between two that are not
+ * consecutive, after the last; nothing when there are none. A period's dates lie from its
+ * first day (or `YYYY-MM`) to its last day padded with `~`.
+ */
+function outsidePeriods(eb: Eb, periods: readonly string[], interval: SeriesInterval): Expression<SqlBool>[] {
+  if (!periods.length) return [];
+  const lo = (p: string) => p;
+  const hi = (p: string) => `${interval === 'month' ? p : periodEnd(p, interval)}~`;
+  const gaps: Expression<SqlBool>[] = [eb('events.date', '<', lo(periods[0]!))];
+  for (let i = 0; i + 1 < periods.length; i++) {
+    const [p, next] = [periods[i]!, periods[i + 1]!];
+    if (nextPeriod(p, interval) !== next) {
+      gaps.push(eb.and([eb('events.date', '>', hi(p)), eb('events.date', '<', lo(next))]));
+    }
+  }
+  gaps.push(eb('events.date', '>', hi(periods.at(-1)!)));
+  return [eb.or(gaps)];
+}
+
+/** {@link eventsFrom}'s "each happening once" as a last condition on a built query. */
+function withoutLaterReports<Q extends SelectQueryBuilder<Database, 'events', object>>(
+  q: Q,
+  grouped: boolean | undefined,
+  dyad: readonly [string, string],
+): Q {
+  if (!grouped) return q;
+  return q.where('events.id', 'not in', (eb) =>
+    eb
+      .selectFrom('event_groups as g')
+      .select('g.event_id')
+      .where(sql<SqlBool>`g.group_id <> g.event_id`)
+      .where('g.dyad', '=', dyadKey(dyad[0], dyad[1])),
+  ) as Q;
+}
+
+/**
+ * The same queries computed from the events themselves (a GROUP BY over covering indexes of
+ * `events`), as before the per-day rollup. The store answers periodEventIds and dayRange with
+ * these; tests compare the rest with the rollup.
+ *
+ * @example await eventScanQueries(db, 'sqlite').dayTotals({ dyad: ['IRN', 'AZE'] })
+ */
+export function eventScanQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): SeriesQueries {
   return {
     async periodCounts(q) {
       const period = periodExpression(dialect, q.interval);
@@ -155,6 +436,18 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       }));
     },
 
+    async dayWeights(q) {
+      const byDay = new Map<string, DayWeightRow>();
+      for (const r of await this.dayTotals(q)) {
+        const m = q.weights[r.modality] ?? 0;
+        const d = byDay.get(r.day) ?? { day: r.day, weight: 0, weightedGoldstein: 0 };
+        d.weight += m * r.events;
+        d.weightedGoldstein += m * r.goldstein;
+        byDay.set(r.day, d);
+      }
+      return [...byDay.values()].sort((x, y) => (x.day < y.day ? -1 : 1));
+    },
+
     async periodEventIds(q) {
       const period = periodExpression(dialect, q.interval);
       const ranked = eventsFrom(db, q.grouped, [q.a, q.b])
@@ -176,6 +469,41 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         .execute();
     },
 
+    async windowEvents(q) {
+      const rows = await eventsFrom(db, q.grouped, [q.a, q.b])
+        .select(WINDOW_COLUMNS)
+        .where((eb) => eb.and(dyadConditions(eb, { ...q, from: q.from.slice(0, 7) }, 7)))
+        .execute();
+      return rows.filter((r) => inWindow(r.date, q)).map(windowRow);
+    },
+
+    async windowEventDetails(q) {
+      const rows = await eventsFrom(db, q.grouped, [q.a, q.b])
+        .innerJoin('documents', 'documents.id', 'events.document_id')
+        .select([
+          ...WINDOW_COLUMNS,
+          'events.code',
+          'events.quote',
+          'events.document_id',
+          'documents.title',
+          'documents.outlet',
+          'documents.published',
+        ])
+        .where((eb) => eb.and(dyadConditions(eb, { ...q, from: q.from.slice(0, 7) }, 7)))
+        .execute();
+      return rows
+        .filter((r) => inWindow(r.date, q))
+        .map((r) => ({
+          ...windowRow(r),
+          code: r.code,
+          quote: r.quote,
+          documentId: r.document_id,
+          title: r.title,
+          outlet: r.outlet,
+          published: r.published,
+        }));
+    },
+
     async dayRange(q = {}) {
       // Two index walks that stop at the first dated event, not min()/max() over a filtered scan.
       const end = (dir: 'asc' | 'desc') =>
@@ -189,6 +517,43 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       const [first, last] = [await end('asc'), await end('desc')];
       return first?.date && last?.date ? { first: dayOfDate(first.date), last: dayOfDate(last.date) } : null;
     },
+  };
+}
+
+const WINDOW_COLUMNS = [
+  'events.id',
+  'events.source',
+  'events.target',
+  'events.date',
+  'events.goldstein',
+  'events.modality',
+  'events.quad_class',
+] as const;
+
+/** Whether a stored date counts on a day of the window ({@link EVENT_DAY}). */
+function inWindow(date: string | null, q: { from: string; to: string }): date is string {
+  if (!date || date.length < 7) return false;
+  const day = dayOfDate(date);
+  return day >= q.from && day <= q.to;
+}
+
+function windowRow(r: {
+  id: string;
+  source: string;
+  target: string;
+  date: string | null;
+  goldstein: number;
+  modality: string;
+  quad_class: number;
+}): WindowEventRow {
+  return {
+    id: r.id,
+    source: r.source,
+    target: r.target,
+    date: r.date!,
+    goldstein: Number(r.goldstein),
+    modality: r.modality,
+    quadClass: Number(r.quad_class),
   };
 }
 
@@ -227,6 +592,32 @@ function periodConditions(eb: Eb, q: DyadRange & { interval: SeriesInterval }): 
 /** A dyad (both directions), a date range and a least date precision (4, 7 or 10 characters). */
 function dyadConditions(eb: Eb, q: DyadRange, precision: number): Expression<SqlBool>[] {
   return rangeConditions(eb, { ...q, dyad: [q.a, q.b] }, precision);
+}
+
+/**
+ * {@link rangeConditions} on the rollup: its `day` is the event's date cut to ten characters,
+ * which compares with every bound exactly as the date does.
+ */
+function dayConditions(
+  eb: ExpressionBuilder<Database, 'dyad_days'>,
+  q: { dyad?: readonly [string, string]; from?: string; to?: string },
+  precision: number,
+): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (q.dyad) {
+    const [a, b] = q.dyad;
+    out.push(
+      eb.or([
+        eb.and([eb('dyad_days.source', '=', a), eb('dyad_days.target', '=', b)]),
+        eb.and([eb('dyad_days.source', '=', b), eb('dyad_days.target', '=', a)]),
+      ]),
+    );
+  }
+  out.push(eb('dyad_days.day', '>=', q.from ?? '0'));
+  if (q.to) out.push(eb('dyad_days.day', '<=', `${q.to}~`));
+  // Every row is at least month-dated: only day and week series ask for more.
+  if (precision > 7) out.push(eb(eb.fn('length', ['dyad_days.day']), '>=', precision));
+  return out;
 }
 
 function rangeConditions(

@@ -6,6 +6,7 @@ import { eventsAndClaimLinks } from './0003-events.js';
 import { leanIngest } from './0004-lean-ingest.js';
 import { eventGroups } from './0005-event-groups.js';
 import { seriesIndexes } from './0006-series.js';
+import { dyadDays } from './0007-dyad-days.js';
 
 /**
  * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
@@ -21,6 +22,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0004-lean-ingest': leanIngest(engine),
     '0005-event-groups': eventGroups(engine),
     '0006-series': seriesIndexes(engine),
+    '0007-dyad-days': dyadDays(engine),
   };
   return { getMigrations: async () => all };
 }

@@ -1,0 +1,162 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database, DyadDaysTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A value column of `dyad_days` (everything but the key). */
+export type DyadDayValue = Exclude<keyof DyadDaysTable, 'source' | 'target' | 'day' | 'modality'>;
+
+export const QUADS = [1, 2, 3, 4] as const;
+
+/**
+ * The value columns, in table order: totals over quad classes first (what the per-day tension
+ * rows read), then each quad class's (what the per-period counts read); each for every report
+ * and for group representatives only (`rep_`, "count one happening once").
+ */
+export const DYAD_DAY_VALUES: readonly DyadDayValue[] = (['', 'rep_'] as const).flatMap((rep) => [
+  `${rep}events` as DyadDayValue,
+  `${rep}goldstein` as DyadDayValue,
+  ...QUADS.flatMap((q) => [`${rep}q${q}_events` as DyadDayValue, `${rep}q${q}_goldstein` as DyadDayValue]),
+]);
+
+/**
+ * An event is its group's representative (counts when "one happening once") unless its
+ * `event_groups` row names another event as its group: the same test as the old `NOT IN` list
+ * of later reports, so an event without a row counts too.
+ */
+const REPRESENTATIVE = sql<boolean>`(g.group_id is null or g.group_id = e.id)`;
+
+/** The SELECT list summing events into the value columns, each sum times `all` or `rep`. */
+function sums(all: number, rep: number): RawBuilder<number>[] {
+  const out: RawBuilder<number>[] = [];
+  for (const [scale, only] of [
+    [all, sql`1 = 1`],
+    [rep, REPRESENTATIVE],
+  ] as const) {
+    const k = sql.lit(scale);
+    out.push(sql<number>`${k} * sum(case when ${only} then 1 else 0 end)`);
+    out.push(sql<number>`${k} * sum(case when ${only} then e.goldstein else 0 end)`);
+    for (const q of QUADS) {
+      const cond = sql`e.quad_class = ${sql.lit(q)} and ${only}`;
+      out.push(sql<number>`${k} * sum(case when ${cond} then 1 else 0 end)`);
+      out.push(sql<number>`${k} * sum(case when ${cond} then e.goldstein else 0 end)`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Events summed per ordered pair, day and modality, as `dyad_days` rows. The day is the
+ * event's date cut to `YYYY-MM-DD`, or `YYYY-MM` for a month-dated event (so week and day
+ * series can leave those out, and the tension counts them on the 15th); year-only and undated
+ * events, and domestic ones (source = target), are no dyad's day and are left out.
+ */
+function rollupSelect(db: Db, all: number, rep: number, where: RawBuilder<unknown>) {
+  const day = sql<string>`substr(e.date, 1, 10)`;
+  const columns = sums(all, rep).map((s, i) => s.as(DYAD_DAY_VALUES[i]!));
+  return db
+    .selectFrom('events as e')
+    .leftJoin('event_groups as g', 'g.event_id', 'e.id')
+    .select(['e.source', 'e.target', day.as('day'), 'e.modality', ...columns])
+    .where(sql<boolean>`length(e.date) >= 7 and e.source <> e.target and ${where}`)
+    .groupBy(['e.source', 'e.target', day, 'e.modality']);
+}
+
+/** INSERT … SELECT … ON CONFLICT DO UPDATE adding the selected sums to the rows there. */
+async function addRollup(db: Db, all: number, rep: number, where: RawBuilder<unknown>): Promise<void> {
+  const set = Object.fromEntries(
+    DYAD_DAY_VALUES.map((c) => [c, sql`${sql.ref(`dyad_days.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+  );
+  await db
+    .insertInto('dyad_days')
+    .columns(['source', 'target', 'day', 'modality', ...DYAD_DAY_VALUES])
+    // In key order: two PostgreSQL writers then lock shared rows in the same order (no deadlock).
+    .expression(
+      rollupSelect(db, all, rep, where)
+        .orderBy('e.source')
+        .orderBy('e.target')
+        .orderBy(sql`substr(e.date, 1, 10)`)
+        .orderBy('e.modality'),
+    )
+    .onConflict((oc) => oc.columns(['source', 'target', 'day', 'modality']).doUpdateSet(set))
+    .execute();
+}
+
+/**
+ * Adds a saved document's events to the per-day rollup: one statement, inside the document's
+ * transaction, after its events were grouped (so each knows whether it represents its group).
+ * Adding (not recomputing) keeps concurrent saves on PostgreSQL exact: each adds its own
+ * events to the row as it is when the row lock is granted.
+ *
+ * `events` (the document's) only saves the round trip when none of them is a dated dyad event.
+ *
+ * @example await addDocumentToDyadDays(trx, 'a1b2c3d4e5f60708', doc.events)
+ */
+export async function addDocumentToDyadDays(
+  db: Db,
+  documentId: string,
+  events: readonly { source: string; target: string; date: string | null }[],
+): Promise<void> {
+  if (!events.some((e) => e.date && e.date.length >= 7 && e.source !== e.target)) return;
+  await addRollup(db, 1, 1, sql`e.document_id = ${documentId}`);
+}
+
+/**
+ * Runs `change` (a regrouping: a split, a group renamed after a new earliest report) and moves
+ * the given stored events between "representative" and "later report" in the rollup: their
+ * representative sums are taken out before and put back after, as their groups then say. Events
+ * whose status does not change cancel out. Every event in `ids` must already be in the rollup.
+ *
+ * @example await regrouping(trx, ['a1b2:e0', 'c3d4:e2'], () => renameGroup())
+ */
+export async function regrouping<T>(db: Db, ids: readonly string[], change: () => Promise<T>): Promise<T> {
+  if (!ids.length) return change();
+  const only = sql`e.id in (${sql.join([...ids])})`;
+  await addRollup(db, 0, -1, only);
+  const out = await change();
+  await addRollup(db, 0, 1, only);
+  return out;
+}
+
+/**
+ * Fills `dyad_days` from every stored event (migration 0007). One GROUP BY over the events.
+ *
+ * @example await backfillDyadDays(db)
+ */
+export async function backfillDyadDays(db: Db): Promise<void> {
+  await db
+    .insertInto('dyad_days')
+    .columns(['source', 'target', 'day', 'modality', ...DYAD_DAY_VALUES])
+    .expression(rollupSelect(db, 1, 1, sql`1 = 1`))
+    .execute();
+}
+
+/**
+ * What `dyad_days` should hold, counted afresh from the events (the backfill's GROUP BY), for
+ * checking the kept rollup against: rows sorted by key, numbers as numbers.
+ *
+ * @example expect(await storedDyadDays(db)).toEqual(await dyadDaysFromEvents(db))
+ */
+export async function dyadDaysFromEvents(db: Db): Promise<DyadDaysTable[]> {
+  return sortedRows(await rollupSelect(db, 1, 1, sql`1 = 1`).execute());
+}
+
+/**
+ * Every row of `dyad_days`, sorted by key, numbers as numbers.
+ *
+ * @example (await storedDyadDays(db)).length
+ */
+export async function storedDyadDays(db: Db): Promise<DyadDaysTable[]> {
+  return sortedRows(await db.selectFrom('dyad_days').selectAll().execute());
+}
+
+function sortedRows(rows: readonly object[]): DyadDaysTable[] {
+  const key = (r: DyadDaysTable) => `${r.source}\u0000${r.target}\u0000${r.day}\u0000${r.modality}`;
+  return rows
+    .map((r) => {
+      const row = { ...r } as Record<string, unknown>;
+      for (const c of DYAD_DAY_VALUES) row[c] = Number(row[c]);
+      return row as unknown as DyadDaysTable;
+    })
+    .sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+}
