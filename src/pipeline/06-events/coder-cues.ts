@@ -14,6 +14,10 @@ const CuesSchema = z.object({
   passiveAux: list,
   negators: list,
   negatingVerbs: list,
+  preventingVerbs: list,
+  habitualWords: list,
+  phraseConnectives: list,
+  nounCoordinators: list,
   hypotheticalWords: list,
   hypotheticalVerbs: list,
   allegedWords: list,
@@ -51,6 +55,8 @@ export type CoderCues = { readonly [K in Lists]: ReadonlySet<string> } & {
     readonly allegedWords: readonly string[][];
     readonly refusalWords: readonly string[][];
     readonly intentWords: readonly string[][];
+    readonly phraseConnectives: readonly string[][];
+    readonly nounCoordinators: readonly string[][];
   };
   /** Root of a refused act → the refusal's code ("refused to meet" → 125). */
   readonly refusalCodes: ReadonlyMap<string, string>;
@@ -115,6 +121,10 @@ export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'c
     passiveAux: single(d.passiveAux),
     negators: single(d.negators),
     negatingVerbs: single(d.negatingVerbs),
+    preventingVerbs: single(d.preventingVerbs),
+    habitualWords: single(d.habitualWords),
+    phraseConnectives: single(d.phraseConnectives),
+    nounCoordinators: single(d.nounCoordinators),
     hypotheticalWords: single(d.hypotheticalWords),
     hypotheticalVerbs: single(d.hypotheticalVerbs),
     allegedWords: single(d.allegedWords),
@@ -145,6 +155,8 @@ export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'c
       allegedWords: multi(d.allegedWords),
       refusalWords: multi(d.refusalWords),
       intentWords: multi(d.intentWords),
+      phraseConnectives: multi(d.phraseConnectives),
+      nounCoordinators: multi(d.nounCoordinators),
     }),
   });
 }

@@ -182,3 +182,45 @@ describe('event coder on odd text', () => {
     );
   });
 });
+
+describe('event coder: general constructions (issue 4 item 9)', () => {
+  it('joins comma-separated parties only when "and"/"or" closes the list', () => {
+    const got = code("After the Polish president's visit to Lithuania, Russian rhetoric hardened.");
+    expect(got).toContain('POL>LTU 042 asserted');
+    expect(got.some((e) => e.includes('>RUS'))).toBe(false);
+    const list = code('Norway sent aid to Sudan, Chad and Niger.');
+    expect(list).toEqual(
+      expect.arrayContaining(['NOR>SDN 070 asserted', 'NOR>TCD 070 asserted', 'NOR>NER 070 asserted']),
+    );
+  });
+
+  it('negates an act after "from" that a preventing verb rules out', () => {
+    expect(code('Hungary banned its buses from travelling to Serbia.')).toContain('HUN>SRB 042 negated');
+    expect(code('Hungary let its buses travel to Serbia.')).not.toContain('HUN>SRB 042 negated');
+  });
+
+  it('codes no single act for a standing disposition ("historically sided with")', () => {
+    expect(code('Egypt has historically sided with Sudan.')).toEqual([]);
+    expect(code('Egypt sided with Sudan in the dispute.')).toContain('EGY>SDN 052 asserted');
+  });
+
+  it('reads an -ing form before adjectives and a noun as a description, not an act', () => {
+    expect(code("Poland's deepening economic ties with Ukraine worry Moscow.")).not.toContain(
+      'POL>UKR 050 asserted',
+    );
+  });
+
+  it('gives a noun coordinated with the first object ("as well as") the same verb', () => {
+    const got = code('Chile answered with loans to Peru as well as closer ties to Bolivia.');
+    expect(got).toContain('CHL>PER 071 asserted');
+    expect(got).toContain('CHL>BOL 050 asserted');
+    // Two modifiers of one noun are not two objects.
+    expect(code('Chile expanded naval and air cooperation with Peru.')).not.toContain('CHL>PER 060 asserted');
+  });
+
+  it('reads "X said Y attacked" as an accusation of Y, but not a plan', () => {
+    expect(code('Japan said that China had shelled its patrol boats.')).toContain('JPN>CHN 112 asserted');
+    expect(code('Japan said that China will shell its patrol boats.')).not.toContain('JPN>CHN 112 asserted');
+    expect(code('Japan said shells were fired at its boats from China.')).toContain('JPN>CHN 112 asserted');
+  });
+});

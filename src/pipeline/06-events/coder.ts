@@ -305,6 +305,14 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
   // "Although Tehran is expected to …": a sentence may open with its clause opener.
   const first = toks[0] && cues.clauseOpeners.has(toks[0].lower) && verbFollows(toks, 0) ? 0 : -1;
   const cuts: { at: number; opener: number }[] = [{ at: 0, opener: first }];
+  // Tokens inside "as well as", "such as" …: connectives between phrases open no clause.
+  const inConnective = new Set<number>();
+  for (const ph of cues.phrases.phraseConnectives)
+    for (let i = 0; i + ph.length <= toks.length; i++) {
+      let d = 0;
+      while (d < ph.length && toks[i + d]!.lower === ph[d]) d++;
+      if (d === ph.length) for (let j = i; j < i + d; j++) inConnective.add(j);
+    }
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = toks[i - 1]!;
@@ -312,6 +320,7 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
       cuts.push({ at: i + 1, opener: -1 });
       continue;
     }
+    if (inConnective.has(i)) continue;
     if (
       cues.clauseOpeners.has(t.lower) &&
       (cues.verbOpeners.has(t.lower) ? verbFollows(toks, i) : true) &&
@@ -607,6 +616,8 @@ function findTriggers(
 /** Chunks coordinated with c ("Iran and Azerbaijan", "Iranian and Russian"). */
 function coordinated(c: Chunk, chunks: readonly Chunk[], toks: readonly Tok[]): Chunk[] {
   const group = [c];
+  // Index in `group` after which the last "and"/"or" link was seen.
+  let closed = 0;
   let cur = c;
   for (;;) {
     const next = chunks.find((x) => x.start > cur.end - 1 && x.start <= cur.end + 1);
@@ -614,9 +625,13 @@ function coordinated(c: Chunk, chunks: readonly Chunk[], toks: readonly Tok[]): 
     const between = toks.slice(cur.end, next.start).map((t) => t.lower);
     if (!(between.length === 1 && (between[0] === 'and' || between[0] === ',' || between[0] === 'or'))) break;
     group.push(next);
+    if (between[0] !== ',') closed = group.length;
     cur = next;
   }
-  return group;
+  // A comma joins a list only when an "and"/"or" closes it ("Iran, Iraq and Syria"); without
+  // one the comma ends a phrase ("a visit to Azerbaijan, Iranian media said") or opens an
+  // apposition ("Baku's main ally, Turkey"), so the phrase after it is not a co-party.
+  return group.slice(0, Math.max(1, closed));
 }
 
 /** The subject chunk of a clause before position `before`: the first actor not inside a prepositional phrase. */
@@ -668,13 +683,38 @@ function roleChunks(
         // "Armenia's leading arms supplier": an -ing word after a determiner or possessive is an adjective.
         const adjectival = (i: number) =>
           toks[i]!.lower.endsWith('ing') && (isPossessive(toks[i - 1]) || toks[i - 1]?.pos === 'DET');
+        // Length of a coordinator ("and", "as well as") ending at token i, or 0.
+        const coordinatorAt = (i: number) => {
+          if (cues.nounCoordinators.has(toks[i]?.lower ?? '')) return 1;
+          for (const ph of cues.phrases.nounCoordinators)
+            if (ph.every((w, d) => toks[i - ph.length + 1 + d]?.lower === w)) return ph.length;
+          return 0;
+        };
         while (
           k > subject.end &&
+          coordinatorAt(k) < 2 &&
           (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(toks[k]!.pos) ||
             inChunk(k) ||
             adjectival(k))
         )
           k--;
+        // "retaliated with aid to X and closer ties to Y", "… as well as closer ties": a noun
+        // coordinated with the verb's first object shares its verb; step back over that object
+        // (with its prepositional phrases) to the verb.
+        const connective = coordinatorAt(k);
+        // Only whole noun phrases count: in "military and intelligence cooperation" the
+        // conjunction joins two modifiers of one noun, which has no verb of its own here.
+        const last = toks[k - connective];
+        if (connective && last && (last.pos === 'NOUN' || last.pos === 'PROPN' || inChunk(k - connective))) {
+          let j = k - connective;
+          const stop = Math.max(subject.end, j - 12);
+          while (
+            j > stop &&
+            (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'ADP'].includes(toks[j]!.pos) || inChunk(j))
+          )
+            j--;
+          if (toks[j]?.pos === 'VERB') k = j;
+        }
         if (cues.particles.has(toks[k]?.lower ?? '') && toks[k - 1]?.pos === 'VERB') k--;
         // "retaliated with support for …": the noun is the means of its verb.
         else if (cues.instrumentPrepositions.has(toks[k]?.lower ?? '') && toks[k - 1]?.pos === 'VERB') k--;
@@ -805,6 +845,12 @@ export function modalityOf(
   // "refused to attend": the infinitive's governing verb negates it.
   for (let k = to - 1; k >= from; k--) {
     if (toks[k]!.lower === 'to' && k > from && cues.negatingVerbs.has(toks[k - 1]!.lemma)) return 'negated';
+  }
+  // "banned its trucks from travelling to …", "barred X from entering": a gerund after "from"
+  // whose verb prevents it names an act that did not take place.
+  if (toks[to - 1]?.lower === 'from' && toks[to]?.lower.endsWith('ing')) {
+    for (let k = to - 2; k >= Math.max(from, to - 6); k--)
+      if (cues.preventingVerbs.has(toks[k]!.lemma) && VERBAL.has(toks[k]!.pos)) return 'negated';
   }
   if (hasPhrase(toks, Math.max(0, from - 1), to + 1, cues.phrases.allegedWords)) return 'alleged';
   if (hasWord(toks, from, to, cues.allegedWords)) return 'alleged';
@@ -1059,8 +1105,20 @@ function codeTrigger(
 function participleModifier(trig: Trigger, toks: readonly Tok[]): boolean {
   if (trig.pattern.nominal) return false;
   const t = toks[trig.start]!;
-  const next = toks[trig.start + 1];
-  return t.lower.endsWith('ing') && isPossessive(toks[trig.start - 1]) && next?.pos === 'NOUN';
+  // Adjectives may stand between the -ing form and its noun ("Baku's deepening economic ties").
+  let k = trig.start + 1;
+  while (toks[k]?.pos === 'ADJ') k++;
+  return t.lower.endsWith('ing') && isPossessive(toks[trig.start - 1]) && toks[k]?.pos === 'NOUN';
+}
+
+/**
+ * "Iran, which has historically sided with Armenia": an adverb of standing disposition in the
+ * trigger's clause, before it, describes a long-held stance rather than one act.
+ */
+function habitual(trig: Trigger, toks: readonly Tok[], cues: CoderCues): boolean {
+  for (let k = trig.clause.start; k < trig.start; k++)
+    if (cues.habitualWords.has(toks[k]!.lower)) return true;
+  return false;
 }
 
 /** Is the trigger's clause a relative clause whose pronoun is the object ("which X seized")? */
@@ -1188,7 +1246,8 @@ export function codeSentence(
   const triggers = findTriggers(toks, clauses, index, cues);
   const events: RawEvent[] = [];
   for (const trig of triggers) {
-    if (askedFor(trig, chunks, toks, cues) || participleModifier(trig, toks)) continue;
+    if (askedFor(trig, chunks, toks, cues) || participleModifier(trig, toks) || habitual(trig, toks, cues))
+      continue;
     for (const p of trig.alternatives) {
       const before = events.length;
       codeTrigger(

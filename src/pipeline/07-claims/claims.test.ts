@@ -33,6 +33,13 @@ describe('claims', () => {
     expect(doc.claims[0]).toMatchObject({ claimant: 'JPN', about: 'CHN', kind: 'statement' });
   });
 
+  it('gives "“…,” said X" only to the speaker after the verb, not to a state inside the quote', () => {
+    const doc = run(
+      '“Nobody expected Chile to sign the accord so soon,” said Vladimir Putin, who thinks that the deal helps Peru.',
+    );
+    expect(doc.claims.map((c) => [c.claimant, c.rule])).toEqual([['RUS', 'claim.say.quoted']]);
+  });
+
   it('gives the claim of a relative clause to its antecedent', () => {
     const doc = run('The row worsened with Iran, which accuses Baku of hosting foreign spies.');
     expect(doc.claims.find((x) => x.kind === 'accusation')?.claimant).toBe('IRN');

@@ -4,6 +4,7 @@ import type { Tok } from '../06-events/tokens.js';
 import type { ClaimCues, ClaimVerb } from './cues.js';
 
 const QUOTES = new Set(['“', '”', '"', '«', '»']);
+const CLOSING = new Set(['”', '»']);
 
 /** Where the claim's proposition starts: after "that", after "of", or at the quote. */
 function complementStart(toks: readonly Tok[], verb: number, v: ClaimVerb): number {
@@ -11,7 +12,8 @@ function complementStart(toks: readonly Tok[], verb: number, v: ClaimVerb): numb
   const that = window.findIndex((t) => t.lower === 'that');
   if (that >= 0) return verb + 1 + that + 1;
   if (v.complement === 'quote' || v.complement === 'that') {
-    const q = toks.findIndex((t, i) => i > verb && QUOTES.has(t.text));
+    // Only an opening mark starts a quotation: "maintain ties” because …" closes one.
+    const q = toks.findIndex((t, i) => i > verb && QUOTES.has(t.text) && !CLOSING.has(t.text));
     if (q >= 0 && (v.complement === 'quote' || q - verb <= 3)) return q;
     // "believes Iran's Guards may have been involved": a clause with no "that".
     if (v.complement === 'that' && startsClause(toks, verb + 1)) return verb + 1;
@@ -87,6 +89,14 @@ export function sentenceClaims(
     let v: ReturnType<typeof cues.verbs.get>;
     for (const l of lemmaCandidates(t)) if ((v = cues.verbs.get(l))) break;
     if (!v) continue;
+    // "“…,” said X": a statement verb right after a closing quote attributes the quotation,
+    // and its speaker follows the verb; attributedClaims records it.
+    if (
+      v.kind === 'statement' &&
+      t.pos === 'VERB' &&
+      toks.slice(Math.max(0, i - 4), i).some((x) => x.text === '”' || x.text === '"')
+    )
+      continue;
     // Passive reporting ("as acknowledged by officials in Baku") names the claimant with "by".
     const by = toks[i + 1]?.lower === 'by' ? chunks.find((c) => c.start > i && c.prep === 'by') : null;
     const claimant = by ?? subjectAt(i);
