@@ -515,7 +515,30 @@ export function eventScanQueries(db: Kysely<Database>, dialect: 'sqlite' | 'post
           .limit(1)
           .executeTakeFirst();
       const [first, last] = [await end('asc'), await end('desc')];
-      return first?.date && last?.date ? { first: dayOfDate(first.date), last: dayOfDate(last.date) } : null;
+      if (!first?.date || !last?.date) return null;
+      // A month-dated event counts on the 15th but sorts before its month's days: the first
+      // event day may be a day of the first date's month before the 15th, and the last the
+      // 15th of the last date's month. One index probe each.
+      const probe = (lo: string, hi: string) =>
+        db
+          .selectFrom('events')
+          .select('events.date')
+          .where((eb) => eb.and(rangeConditions(eb, q, 7)))
+          .where('events.date', '>=', lo)
+          .where('events.date', '<=', hi)
+          .orderBy('events.date')
+          .limit(1)
+          .executeTakeFirst();
+      let firstDay = dayOfDate(first.date);
+      if (first.date.length === 7) {
+        const earlier = await probe(`${first.date}-01`, `${first.date}-14~`);
+        if (earlier?.date) firstDay = dayOfDate(earlier.date);
+      }
+      let lastDay = dayOfDate(last.date);
+      const month = last.date.slice(0, 7);
+      if (last.date.length > 7 && lastDay < `${month}-15` && (await probe(month, month)))
+        lastDay = `${month}-15`;
+      return { first: firstDay, last: lastDay };
     },
   };
 }

@@ -142,6 +142,68 @@ for (const engine of ENGINES) {
       });
     });
 
+    it('gives the first and last event day, a month-dated event counting on the 15th', async () => {
+      // '2024-03' sorts before '2024-03-01' but counts on the 15th: the first day is the 1st.
+      expect(await store.aggregates.dayRange()).toEqual({ first: '2024-03-01', last: '2024-07-19' });
+      expect(await store.aggregates.dayRange({ dyad: ['TUR', 'AZE'] })).toEqual({
+        first: '2024-03-15',
+        last: '2024-03-15',
+      });
+      // A month-dated event of the last day's month counts after it.
+      await store.saveDocument(
+        eventDoc('Summer review', 'Caspian Desk', '2024-08-01', [
+          {
+            sentence: 'In July Azerbaijan protested to Iran over the shelling.',
+            trigger: 'protested',
+            code: '111',
+            source: 'AZE',
+            target: 'IRN',
+            date: '2024-07',
+            datePrecision: 'month',
+          },
+        ]),
+      );
+      expect(await store.aggregates.dayRange()).toEqual({ first: '2024-03-01', last: '2024-07-19' });
+      expect((await store.aggregates.dayRange({ dyad: ['IRN', 'AZE'] }))!.last).toBe('2024-07-19');
+      await store.saveDocument(
+        eventDoc('Early summer', 'Caspian Desk', '2024-07-30', [
+          {
+            sentence: 'Turkey sent envoys to Azerbaijan early in July.',
+            trigger: 'sent',
+            code: '042',
+            source: 'TUR',
+            target: 'AZE',
+            quadClass: 1,
+            goldstein: 1.9,
+            date: '2024-07-02',
+          },
+        ]),
+      );
+      expect(await store.aggregates.dayRange({ dyad: ['TUR', 'AZE'] })).toEqual({
+        first: '2024-03-15',
+        last: '2024-07-02',
+      });
+      await store.saveDocument(
+        eventDoc('Month in review', 'Highland Times', '2024-08-03', [
+          {
+            sentence: 'During July Turkey hosted Azerbaijani officers for training.',
+            trigger: 'hosted',
+            code: '043',
+            source: 'TUR',
+            target: 'AZE',
+            quadClass: 1,
+            goldstein: 2.8,
+            date: '2024-07',
+            datePrecision: 'month',
+          },
+        ]),
+      );
+      expect(await store.aggregates.dayRange({ dyad: ['TUR', 'AZE'] })).toEqual({
+        first: '2024-03-15',
+        last: '2024-07-15',
+      });
+    });
+
     it('filters by actor on any side, including a specific actor', async () => {
       expect((await store.events({ actor: 'TUR' })).items.map((e) => e.code)).toEqual(['042']);
       expect((await store.events({ actor: 'IRN' })).total).toBe(4);
