@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graph } from '../../src/analysis/network.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from '../store/engines.js';
-import { eventDoc } from '../store/event-docs.js';
+import { ACCUSATION, BORDER_FIRE, ENVOY_TO_ANKARA, eventDoc } from '../store/event-docs.js';
 import { makeDoc } from '../store/make-doc.js';
 
 const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
@@ -12,48 +12,17 @@ for (const engine of ENGINES) {
     let store: Store;
     beforeAll(async () => {
       store = await engine.open({ now: CLOCK });
-      const accuse = {
-        trigger: 'accused',
-        code: '112',
-        source: 'IRN',
-        target: 'AZE',
-        date: '2024-03-01',
-        sourceActor: 'person:iran-envoy',
-      };
+      const accuse = { ...ACCUSATION, sourceActor: 'person:iran-envoy' };
       // Two outlets report the same accusation: one happening on the edge.
       await store.saveDocument(
-        eventDoc('Envoy accuses Baku', 'Caspian Desk', '2024-03-02', [
-          { ...accuse, sentence: 'Iran accused Azerbaijan of hosting foreign advisers.' },
-          {
-            sentence: 'Azerbaijan sent its minister to Ankara for talks.',
-            trigger: 'sent',
-            code: '042',
-            source: 'AZE',
-            target: 'TUR',
-            quadClass: 1,
-            goldstein: 1.9,
-          },
-        ]),
+        eventDoc('Envoy accuses Baku', 'Caspian Desk', '2024-03-02', [accuse, ENVOY_TO_ANKARA]),
       );
       await store.saveDocument(
         eventDoc('Tehran blames Baku', 'Highland Times', '2024-03-02', [
           { ...accuse, sentence: 'Iran accused Azerbaijan of hosting foreign military advisers.' },
         ]),
       );
-      await store.saveDocument(
-        eventDoc('Border fire', 'Highland Times', '2024-07-20', [
-          {
-            sentence: 'Azerbaijan fired on Iranian border posts overnight.',
-            trigger: 'fired',
-            code: '190',
-            source: 'AZE',
-            target: 'IRN',
-            quadClass: 4,
-            goldstein: -10,
-            date: '2024-07-19',
-          },
-        ]),
-      );
+      await store.saveDocument(eventDoc('Border fire', 'Highland Times', '2024-07-20', [BORDER_FIRE]));
       // A stated relation: ARM–AZE dispute (published 2024-04-15).
       await store.saveDocument(makeDoc({ events: [] }));
     });

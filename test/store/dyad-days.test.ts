@@ -210,7 +210,9 @@ async function expectSameAnswers(o: Opened, only?: readonly string[]): Promise<{
     }
     for (const d of dyads.slice(0, 2)) {
       const series = await dyadSeries(fast, d.a, d.b, { interval: 'month', grouped });
-      for (const p of series.points.filter((x) => x.tension !== 0)) {
+      const busy = series.points.filter((x) => x.tension !== 0);
+      expect(busy.length, `${d.a}-${d.b} ${grouped}`).toBeGreaterThan(0);
+      for (const p of busy) {
         await same(`explainPoint ${d.a}-${d.b} ${p.period} ${grouped}`, (s) =>
           explainPoint(s, d.a, d.b, p.period, 'month', { grouped }),
         );

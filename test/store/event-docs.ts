@@ -8,6 +8,44 @@ export function spanOf(body: string, part: string, from = 0): { start: number; e
   return { start, end: start + part.length };
 }
 
+/** One event of `eventDoc`: its sentence, its trigger word and its fields. */
+export type EventSpec = Omit<Partial<CodedEvent>, 'trigger'> & {
+  sentence: string;
+  trigger: string;
+  code: string;
+  source: string;
+  target: string;
+};
+
+/** Three Caspian events shared by the event-listing and network tests (each adds its own fields). */
+export const ACCUSATION: EventSpec = {
+  sentence: 'Iran accused Azerbaijan of hosting foreign advisers.',
+  trigger: 'accused',
+  code: '112',
+  source: 'IRN',
+  target: 'AZE',
+  date: '2024-03-01',
+};
+export const ENVOY_TO_ANKARA: EventSpec = {
+  sentence: 'Azerbaijan sent its minister to Ankara for talks.',
+  trigger: 'sent',
+  code: '042',
+  source: 'AZE',
+  target: 'TUR',
+  quadClass: 1,
+  goldstein: 1.9,
+};
+export const BORDER_FIRE: EventSpec = {
+  sentence: 'Azerbaijan fired on Iranian border posts overnight.',
+  trigger: 'fired',
+  code: '190',
+  source: 'AZE',
+  target: 'IRN',
+  quadClass: 4,
+  goldstein: -10,
+  date: '2024-07-19',
+};
+
 /**
  * A one-sentence-per-event document written for the events tests (own words). Each event is
  * given by its sentence, its trigger word and its fields; offsets are computed here.
@@ -18,13 +56,7 @@ export function eventDoc(
   title: string,
   outlet: string | null,
   published: string | null,
-  events: (Omit<Partial<CodedEvent>, 'trigger'> & {
-    sentence: string;
-    trigger: string;
-    code: string;
-    source: string;
-    target: string;
-  })[],
+  events: EventSpec[],
   actors: Doc['actors'] = [],
 ): Doc {
   const body = events.map((e) => e.sentence).join(' ');

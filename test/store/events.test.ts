@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/model/types.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from './engines.js';
-import { eventDoc } from './event-docs.js';
+import { ACCUSATION, BORDER_FIRE, ENVOY_TO_ANKARA, eventDoc } from './event-docs.js';
 import { makeDoc } from './make-doc.js';
 
 const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
@@ -11,39 +11,11 @@ const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
 function corpus(): Doc[] {
   return [
     eventDoc('Envoys and warnings', 'Caspian Desk', '2024-03-02', [
-      {
-        sentence: 'Iran accused Azerbaijan of hosting foreign advisers.',
-        trigger: 'accused',
-        code: '112',
-        source: 'IRN',
-        target: 'AZE',
-        date: '2024-03-01',
-        plover: 'ACCUSE',
-      },
-      {
-        sentence: 'Azerbaijan sent its minister to Ankara for talks.',
-        trigger: 'sent',
-        code: '042',
-        source: 'AZE',
-        target: 'TUR',
-        quadClass: 1,
-        goldstein: 1.9,
-        date: '2024-03',
-        datePrecision: 'month',
-      },
+      { ...ACCUSATION, plover: 'ACCUSE' },
+      { ...ENVOY_TO_ANKARA, date: '2024-03', datePrecision: 'month' },
     ]),
     eventDoc('Border incident', 'Highland Times', '2024-07-20', [
-      {
-        sentence: 'Azerbaijan fired on Iranian border posts overnight.',
-        trigger: 'fired',
-        code: '190',
-        source: 'AZE',
-        target: 'IRN',
-        quadClass: 4,
-        goldstein: -10,
-        date: '2024-07-19',
-        modality: 'alleged',
-      },
+      { ...BORDER_FIRE, modality: 'alleged' },
       {
         sentence: 'Armenia may host Iranian envoys next spring.',
         trigger: 'host',

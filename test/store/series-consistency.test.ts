@@ -1,49 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TensionParams } from '../../src/analysis/analysis-params.js';
 import { alerts } from '../../src/analysis/alerts.js';
 import { dyadSeries, explainPoint } from '../../src/analysis/series.js';
 import { topDyads } from '../../src/analysis/top-dyads.js';
-import type { CodedEvent, Doc } from '../../src/model/types.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from './engines.js';
-import { eventDoc } from './event-docs.js';
-
-const CLOCK = () => new Date('2025-06-01T12:00:00.000Z');
-
-const P: TensionParams = {
-  halfLifeDays: 14,
-  lookbackDays: 70,
-  prior: 2,
-  modality: { asserted: 1, alleged: 0.5, hypothetical: 0.25, denied: 0, negated: 0 },
-};
-
-type Ev = Omit<Partial<CodedEvent>, 'trigger'> & {
-  source: string;
-  target: string;
-  code: string;
-  date: string;
-};
-
-let serial = 0;
-/** One document per event (own words), so each event's id is `<doc>:e0`. */
-function doc(e: Ev): Doc {
-  serial += 1;
-  const sentence = `Bulletin ${serial}: ${e.source} moved on ${e.target} in matter ${serial}.`;
-  return eventDoc(`Bulletin ${serial}`, 'Consistency Desk', e.date.length === 10 ? e.date : null, [
-    {
-      sentence,
-      trigger: 'moved',
-      datePrecision: e.date.length === 10 ? 'day' : e.date.length === 7 ? 'month' : 'year',
-      ...e,
-    },
-  ]);
-}
-
-async function save(store: Store, events: Ev[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const e of events) ids.push(`${(await store.saveDocument(doc(e))).id}:e0`);
-  return ids;
-}
+import {
+  saveDyadEvents as save,
+  SERIES_CLOCK as CLOCK,
+  TENSION as P,
+  type DyadEvent as Ev,
+} from './dyad-events.js';
 
 /** Day- and month-precision events of IRN–AZE over three months, distinct codes so none group. */
 const MIXED: Ev[] = [
@@ -85,7 +51,10 @@ for (const engine of ENGINES) {
         for (const grouped of [true, false]) {
           const s = await dyadSeries(store, 'IRN', 'AZE', { interval, grouped, params: P });
           expect(s.points.length).toBeGreaterThan(0);
-          for (const pt of s.points.filter((x) => x.events > 0)) {
+          // Some periods hold events, so the comparisons below run at all.
+          const busy = s.points.filter((x) => x.events > 0);
+          expect(busy.length, `${interval} grouped=${grouped}`).toBeGreaterThan(0);
+          for (const pt of busy) {
             const x = await explainPoint(store, 'IRN', 'AZE', pt.period, interval, { grouped, params: P });
             expect(x.point.events, `${interval} ${pt.period}`).toBe(pt.events);
             expect(x.point.goldstein).toBeCloseTo(pt.goldstein, 9);

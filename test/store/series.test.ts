@@ -1,61 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AlertParams, TensionParams } from '../../src/analysis/analysis-params.js';
 import { alerts } from '../../src/analysis/alerts.js';
 import { periodOf } from '../../src/analysis/periods.js';
 import { dyadSeries, explainPoint } from '../../src/analysis/series.js';
 import { topDyads } from '../../src/analysis/top-dyads.js';
-import type { CodedEvent, Doc } from '../../src/model/types.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from './engines.js';
-import { eventDoc } from './event-docs.js';
-
-const CLOCK = () => new Date('2025-06-01T12:00:00.000Z');
-
-/** Fixed parameters, so the expected numbers below do not move with the ontology's YAML. */
-const P: TensionParams = {
-  halfLifeDays: 14,
-  lookbackDays: 70,
-  prior: 2,
-  modality: { asserted: 1, alleged: 0.5, hypothetical: 0.25, denied: 0, negated: 0 },
-};
-
-const AP: AlertParams = {
-  interval: 'week',
-  baselinePeriods: 8,
-  threshold: 3,
-  minSpread: 0.75,
-  minEvents: 3,
-  maxEvidence: 10,
-  defaultWindowDays: 90,
-};
-
-type Ev = Omit<Partial<CodedEvent>, 'trigger'> & {
-  source: string;
-  target: string;
-  code: string;
-  date: string;
-};
-
-let serial = 0;
-/** One document per event (own words), so each event's id is `<doc>:e0`. */
-function doc(e: Ev): Doc {
-  serial += 1;
-  const sentence = `Report ${serial}: ${e.source} acted towards ${e.target} in case ${serial}.`;
-  return eventDoc(`Report ${serial}`, 'Series Desk', e.date.length === 10 ? e.date : null, [
-    {
-      sentence,
-      trigger: 'acted',
-      datePrecision: e.date.length === 10 ? 'day' : e.date.length === 7 ? 'month' : 'year',
-      ...e,
-    },
-  ]);
-}
-
-async function save(store: Store, events: Ev[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const e of events) ids.push(`${(await store.saveDocument(doc(e))).id}:e0`);
-  return ids;
-}
+import {
+  ALERTS as AP,
+  saveDyadEvents as save,
+  SERIES_CLOCK as CLOCK,
+  TENSION as P,
+  type DyadEvent as Ev,
+} from './dyad-events.js';
 
 /** IRN–AZE around the turn of 2024/25, both directions, one month-dated report, one other dyad. */
 const TURN: Ev[] = [
