@@ -30,15 +30,7 @@ export function conditions(eb: EventsEb, f: EventFilter): Expression<SqlBool>[] 
       ]),
     );
   }
-  if (f.dyad) {
-    const [a, b] = f.dyad;
-    out.push(
-      eb.or([
-        eb.and([eb('events.source', '=', a), eb('events.target', '=', b)]),
-        eb.and([eb('events.source', '=', b), eb('events.target', '=', a)]),
-      ]),
-    );
-  }
+  if (f.dyad) out.push(dyadEitherWay(eb, 'events', f.dyad));
   if (f.code) out.push(eb('events.code', '=', f.code));
   if (f.root) out.push(eb('events.root', '=', f.root));
   if (f.quad) out.push(eb('events.quad_class', '=', f.quad));
@@ -48,6 +40,24 @@ export function conditions(eb: EventsEb, f: EventFilter): Expression<SqlBool>[] 
   if (f.outlet) out.push(eb(eb.fn('lower', ['documents.outlet']), '=', f.outlet.toLowerCase()));
   if (f.documentId) out.push(eb('events.document_id', '=', f.documentId));
   return out;
+}
+
+/**
+ * A dyad in either direction on the `source` and `target` columns of the events or the rollup.
+ *
+ * @example db.selectFrom('events').selectAll().where((eb) => dyadEitherWay(eb, 'events', ['IRN', 'AZE']))
+ */
+export function dyadEitherWay<TB extends keyof Database>(
+  eb: ExpressionBuilder<Database, TB>,
+  table: 'events' | 'dyad_days',
+  [a, b]: readonly [string, string],
+): Expression<SqlBool> {
+  const source = sql.ref<string>(`${table}.source`);
+  const target = sql.ref<string>(`${table}.target`);
+  return eb.or([
+    eb.and([eb(source, '=', a), eb(target, '=', b)]),
+    eb.and([eb(source, '=', b), eb(target, '=', a)]),
+  ]);
 }
 
 /**
@@ -74,6 +84,20 @@ export async function listEvents(
     .selectFrom('events')
     .innerJoin('documents', 'documents.id', 'events.document_id')
     .where((eb) => eb.and(conditions(eb, f)));
+  return pageEvents(base, f);
+}
+
+/**
+ * One page of the events of `base` (joined to their documents): after `f.after` in date order
+ * (total -1, as a cursor page is not counted), else in `f.sort` order from `f.offset` with the
+ * total.
+ *
+ * @example await pageEvents(db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.document_id'), { limit: 10 })
+ */
+export async function pageEvents(
+  base: SelectQueryBuilder<Database, 'events' | 'documents', object>,
+  f: EventFilter,
+): Promise<{ items: EventRow[]; total: number }> {
   if (f.after !== undefined) return { items: await pageAfter(base, f), total: -1 };
   const { rows, total } = await paged(
     base,

@@ -13,8 +13,7 @@ import { groupingRules } from '../analysis/grouping-rules.js';
 import type { Doc } from '../model/types.js';
 import { dyadKey } from './claim-links.js';
 import { regrouping } from './dyad-days.js';
-import { conditions, eventDetail, eventRow, listEvents, orderEvents, pageAfter } from './event-queries.js';
-import { paged } from './paged.js';
+import { conditions, eventDetail, eventRow, listEvents, pageEvents } from './event-queries.js';
 import type { Database, EventsTable } from './schema.js';
 import {
   StoreError,
@@ -522,20 +521,8 @@ export async function listEventItems(
   const byGoldstein = (f.sort ?? 'date').endsWith('goldstein');
   if (!filters) {
     // No filter: a group is listed as its first event is, without grouping every event.
-    const reps = base.whereRef('event_groups.group_id', '=', 'events.id');
-    if (f.after !== undefined) return { items: await withMentions(db, await pageAfter(reps, f)), total: -1 };
-    const { rows, total } = await paged(
-      reps,
-      (q) =>
-        q
-          .selectAll('events')
-          .select(['documents.title', 'documents.outlet', 'documents.published'])
-          .$call((o) => orderEvents(o, f.sort ?? 'date'))
-          .orderBy('events.document_id')
-          .orderBy('events.idx'),
-      f,
-    );
-    return { items: await withMentions(db, rows.map(eventRow)), total };
+    const page = await pageEvents(base.whereRef('event_groups.group_id', '=', 'events.id'), f);
+    return { items: await withMentions(db, page.items), total: page.total };
   }
   if (f.after !== undefined) {
     throw new StoreError('an event cursor pages grouped events only without filters; use offset paging');

@@ -8,6 +8,7 @@ import {
   type SqlBool,
 } from 'kysely';
 import { dyadKey } from './claim-links.js';
+import { dyadEitherWay } from './event-queries.js';
 import { nextPeriod, periodEnd } from '../analysis/periods.js';
 import { QUADS } from './dyad-days.js';
 import type { Database } from './schema.js';
@@ -198,8 +199,9 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         ])
         .where((eb) =>
           eb.and(
-            dayConditions(
+            rangeConditions(
               eb,
+              'dyad_days',
               { ...q, dyad: [q.a, q.b], from: q.interval === 'month' ? monthOf(q.from) : q.from },
               q.interval === 'month' ? 7 : 10,
             ),
@@ -235,7 +237,7 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       const rows = await db
         .selectFrom('dyad_days')
         .select(['dyad_days.source', 'dyad_days.target', 'dyad_days.day', 'dyad_days.modality', n, g])
-        .where((eb) => eb.and(dayConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
+        .where((eb) => eb.and(rangeConditions(eb, 'dyad_days', { ...q, from: monthOf(q.from) }, 7)))
         // Days whose events all are later reports of their happening (grouped) count nothing.
         .where(n, '>', 0)
         .execute();
@@ -271,7 +273,7 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
           sql<number | string>`sum(${m} * ${sql.ref(`dyad_days.${n}`)})`.as('w'),
           sql<number | string>`sum(${m} * ${sql.ref(`dyad_days.${g}`)})`.as('wg'),
         ])
-        .where((eb) => eb.and(dayConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
+        .where((eb) => eb.and(rangeConditions(eb, 'dyad_days', { ...q, from: monthOf(q.from) }, 7)))
         .where(sql.ref(`dyad_days.${n}`), '>', 0)
         .groupBy(day)
         .orderBy('day')
@@ -420,7 +422,7 @@ export function eventScanQueries(db: Kysely<Database>, dialect: 'sqlite' | 'post
           eb.fn.countAll<number | string>().as('n'),
           eb.fn.sum<number | string>('events.goldstein').as('g'),
         ])
-        .where((eb) => eb.and(rangeConditions(eb, { ...q, from: monthOf(q.from) }, 7)))
+        .where((eb) => eb.and(rangeConditions(eb, 'events', { ...q, from: monthOf(q.from) }, 7)))
         // A domestic event (source = target) is no dyad between two states: never ranked or alerted on.
         .where(sql<SqlBool>`events.source <> events.target`)
         .groupBy(['events.source', 'events.target', EVENT_DAY, 'events.modality'])
@@ -510,7 +512,7 @@ export function eventScanQueries(db: Kysely<Database>, dialect: 'sqlite' | 'post
         db
           .selectFrom('events')
           .select('events.date')
-          .where((eb) => eb.and(rangeConditions(eb, q, 7)))
+          .where((eb) => eb.and(rangeConditions(eb, 'events', q, 7)))
           .orderBy('events.date', dir)
           .limit(1)
           .executeTakeFirst();
@@ -523,7 +525,7 @@ export function eventScanQueries(db: Kysely<Database>, dialect: 'sqlite' | 'post
         db
           .selectFrom('events')
           .select('events.date')
-          .where((eb) => eb.and(rangeConditions(eb, q, 7)))
+          .where((eb) => eb.and(rangeConditions(eb, 'events', q, 7)))
           .where('events.date', '>=', lo)
           .where('events.date', '<=', hi)
           .orderBy('events.date')
@@ -614,53 +616,27 @@ function periodConditions(eb: Eb, q: DyadRange & { interval: SeriesInterval }): 
 
 /** A dyad (both directions), a date range and a least date precision (4, 7 or 10 characters). */
 function dyadConditions(eb: Eb, q: DyadRange, precision: number): Expression<SqlBool>[] {
-  return rangeConditions(eb, { ...q, dyad: [q.a, q.b] }, precision);
+  return rangeConditions(eb, 'events', { ...q, dyad: [q.a, q.b] }, precision);
 }
 
 /**
- * {@link rangeConditions} on the rollup: its `day` is the event's date cut to ten characters,
- * which compares with every bound exactly as the date does.
+ * A dyad (either direction), a date range and a least date precision (4, 7 or 10 characters) on
+ * the events or on the rollup, whose `day` is the event's date cut to ten characters and so
+ * compares with every bound exactly as the date does.
  */
-function dayConditions(
-  eb: ExpressionBuilder<Database, 'dyad_days'>,
+function rangeConditions<TB extends 'events' | 'dyad_days'>(
+  eb: ExpressionBuilder<Database, TB>,
+  table: TB,
   q: { dyad?: readonly [string, string]; from?: string; to?: string },
   precision: number,
 ): Expression<SqlBool>[] {
+  const date = sql.ref<string>(table === 'events' ? 'events.date' : 'dyad_days.day');
   const out: Expression<SqlBool>[] = [];
-  if (q.dyad) {
-    const [a, b] = q.dyad;
-    out.push(
-      eb.or([
-        eb.and([eb('dyad_days.source', '=', a), eb('dyad_days.target', '=', b)]),
-        eb.and([eb('dyad_days.source', '=', b), eb('dyad_days.target', '=', a)]),
-      ]),
-    );
-  }
-  out.push(eb('dyad_days.day', '>=', q.from ?? '0'));
-  if (q.to) out.push(eb('dyad_days.day', '<=', `${q.to}~`));
-  // Every row is at least month-dated: only day and week series ask for more.
-  if (precision > 7) out.push(eb(eb.fn('length', ['dyad_days.day']), '>=', precision));
-  return out;
-}
-
-function rangeConditions(
-  eb: Eb,
-  q: { dyad?: readonly [string, string]; from?: string; to?: string },
-  precision: number,
-): Expression<SqlBool>[] {
-  const out: Expression<SqlBool>[] = [];
-  if (q.dyad) {
-    const [a, b] = q.dyad;
-    out.push(
-      eb.or([
-        eb.and([eb('events.source', '=', a), eb('events.target', '=', b)]),
-        eb.and([eb('events.source', '=', b), eb('events.target', '=', a)]),
-      ]),
-    );
-  }
+  if (q.dyad) out.push(dyadEitherWay(eb, table, q.dyad));
   // `>= '0'` keeps the date index usable and leaves undated events out.
-  out.push(eb('events.date', '>=', q.from ?? '0'));
-  if (q.to) out.push(eb('events.date', '<=', `${q.to}~`));
-  out.push(eb(eb.fn('length', ['events.date']), '>=', precision));
+  out.push(eb(date, '>=', q.from ?? '0'));
+  if (q.to) out.push(eb(date, '<=', `${q.to}~`));
+  // Every rollup row is at least month-dated: on it only day and week series ask for more.
+  if (table === 'events' || precision > 7) out.push(eb(eb.fn('length', [date]), '>=', precision));
   return out;
 }
