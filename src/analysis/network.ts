@@ -7,6 +7,9 @@ import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type { Store } from '../store/store.js';
+import type { Network, NetworkEdge, NetworkNode } from './network-types.js';
+
+export type { Network, NetworkEdge, NetworkNode };
 
 /** Options of {@link graph}: a time slice (partial dates, inclusive) and the node level. */
 export interface GraphOptions {
@@ -16,39 +19,6 @@ export interface GraphOptions {
   level?: 'state' | 'actor';
   /** Seed of the community detection; the same seed gives the same communities. */
   seed?: number;
-}
-
-/** An actor of the network. */
-export interface NetworkNode {
-  id: string;
-  label: string;
-  kind: string;
-  /** Happenings (groups of reports) it is on either side of. */
-  events: number;
-  /** Other actors it is tied to (any edge type, either direction). */
-  degree: number;
-  /** Normalised betweenness centrality (0–1) on the undirected projection. */
-  centrality: number;
-  /** Louvain community number (seeded). */
-  community: number;
-}
-
-/** A directed, typed edge: `cooperation`/`conflict` from events, or a stated relation type. */
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  type: 'cooperation' | 'conflict' | string;
-  /** Events: the sum of |Goldstein| of its happenings; relations: the statements of it. */
-  weight: number;
-  /** Happenings (each group of reports once) or relation statements. */
-  events: number;
-  /** Up to {@link MAX_EDGE_IDS} event ids (one per happening) or relation ids. */
-  eventIds: string[];
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
 }
 
 /** Most ids an edge lists; `events` keeps the full count. */

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { firstDayOf, lastDayOf } from '../analysis/periods.js';
+import { invalidParameter } from './problem.js';
 
 /**
  * Parameter schemas shared by the routes. Each states its own error text, so a bad value is
@@ -51,6 +53,12 @@ export const dyadParam = z
 
 export const intervalParam = z.enum(['day', 'week', 'month'], { error: 'expected day, week or month' });
 
+/** Whether a happening reported by several documents counts once (`true`, default) or per report. */
+export const groupedParam = z
+  .enum(['true', 'false'], { error: 'expected true or false' })
+  .default('true')
+  .openapi({ description: 'count one happening once (true, default) or every report (false)' });
+
 export const quadParam = intParam(1, 4).optional().openapi({
   description: '1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict',
 });
@@ -71,6 +79,17 @@ export const documentIdParam = z
 export const eventIdParam = z
   .string()
   .regex(/^[0-9a-fA-F]{4,64}(?::e\d{1,6})?$/, { error: 'expected an event id such as 3fa2c1d4e5f60718:e4' });
+
+/**
+ * Refuses `to` before `from` (compared at their precisions, so `from=2024-03-15&to=2024` passes),
+ * which the analysis would report as an error of its own and the store would answer with nothing.
+ *
+ * @example checkRange('2024-03', '2024-01') // throws a 400 naming 'to'
+ */
+export function checkRange(from: string | undefined, to: string | undefined): void {
+  if (from && to && lastDayOf(to) < firstDayOf(from))
+    throw invalidParameter('query', 'to', `${to} is before 'from' (${from})`);
+}
 
 function validDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

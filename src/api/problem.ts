@@ -63,6 +63,19 @@ export class ApiError extends Error {
 }
 
 /**
+ * A 400 naming one parameter, worded as the validation hook words its own.
+ *
+ * @example throw invalidParameter('query', 'to', "2023 is before 'from' (2024)")
+ */
+export function invalidParameter(where: 'query' | 'path', name: string, text: string): ApiError {
+  return new ApiError(400, `invalid ${where} parameter '${name}': ${text}`, {
+    type: 'urn:faultline:invalid-parameter',
+    parameter: name,
+    in: where,
+  });
+}
+
+/**
  * A problem details answer. Built by hand rather than with `c.json` so the content type is
  * `application/problem+json`.
  *

@@ -47,7 +47,12 @@ describe('400 names the parameter', () => {
       'to',
       "invalid query parameter 'to': expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
     ],
-    ['/api/events?from=2024&to=2023', 'to', "invalid query parameter 'to': it is before 'from'"],
+    ['/api/events?from=2024&to=2023', 'to', "invalid query parameter 'to': 2023 is before 'from' (2024)"],
+    [
+      '/api/alerts?from=2024-03&to=2024-02',
+      'to',
+      "invalid query parameter 'to': 2024-02 is before 'from' (2024-03)",
+    ],
     [
       '/api/events?dyad=IRN',
       'dyad',

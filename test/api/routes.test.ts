@@ -165,6 +165,10 @@ describe('GET /api/events', () => {
     const in2024 = await get('/api/events?from=2024-01&to=2024-12&limit=500');
     expect(in2024.total).toBeGreaterThan(0);
     for (const e of in2024.items) expect(e.date >= '2024-01' && e.date <= '2024-12~').toBe(true);
+    // `to` counts at its own precision: the year 2024 ends after a `from` inside it.
+    const rest2024 = await get('/api/events?from=2024-01-15&to=2024&limit=500');
+    expect(rest2024.total).toBeGreaterThan(0);
+    for (const e of rest2024.items) expect(e.date >= '2024-01-15' && e.date <= '2024-12~').toBe(true);
   });
 
   it('sorts by date and by Goldstein, both ways, and pages without overlap', async () => {

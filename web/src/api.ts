@@ -4,9 +4,12 @@
  * remain only for routes without a src type the web config can check.
  */
 
+import type { Alert } from '../../src/analysis/alerts.js';
 import type { BoardItem } from '../../src/analysis/claims-board.js';
+import type { Network as Graph } from '../../src/analysis/network-types.js';
 import type { Span } from '../../src/model/types.js';
 import type { DyadSeries, Interval, PointExplanation, SeriesPoint } from '../../src/analysis/series.js';
+import type { DyadSummary } from '../../src/analysis/top-dyads.js';
 import type {
   ActorCount,
   ActorMentionRow,
@@ -20,10 +23,12 @@ import type {
 
 export type {
   ActorCount,
+  Alert,
   BoardItem,
   DocumentRow,
   DyadSeries,
   EventMention,
+  Graph,
   Interval,
   PointExplanation,
   RelationRow,
@@ -35,61 +40,10 @@ export type {
 export type EventRow = StoredEventRow & Partial<Pick<EventListItem, 'groupId' | 'sources' | 'mentions'>>;
 /** A mention of an actor, with its document and surrounding context. */
 export type ActorMention = ActorMentionRow;
-/**
- * `GET /api/graph`: mirrors `Network` of src/analysis/network.ts by hand, because that module's
- * CommonJS default-import workaround only typechecks under NodeNext, not web's Bundler resolution.
- */
-export interface GraphNode {
-  id: string;
-  label: string;
-  kind: string;
-  events: number;
-  degree: number;
-  centrality: number;
-  community: number;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  type: string;
-  weight: number;
-  events: number;
-  eventIds: string[];
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
 export type Quad = '1' | '2' | '3' | '4';
 
-export interface TopDyad {
-  a: string;
-  b: string;
-  events: number;
-  goldstein: number;
-  tension: number;
-  change: number;
-  /** The highest daily tension in the window, and its first day. */
-  peak: number;
-  peakDay: string;
-}
-
-export interface Alert {
-  id: string;
-  a: string;
-  b: string;
-  period: string;
-  interval?: Interval;
-  kind: 'escalation' | 'de-escalation';
-  value: number;
-  baseline: number;
-  score: number;
-  reason: string;
-  eventIds: string[];
-}
+/** A row of `GET /api/dyads`. */
+export type TopDyad = DyadSummary;
 
 export interface DocClaim extends Span {
   id: string;

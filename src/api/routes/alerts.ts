@@ -2,9 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { alerts } from '../../analysis/index.js';
 import type { ApiApp, RouteDeps } from '../app.js';
 import { AlertSchema } from '../analysis-schemas.js';
-import { dateParam, dyadParam, intervalParam } from '../params.js';
+import { checkRange, dateParam, dyadParam, groupedParam, intervalParam } from '../params.js';
 import { json, listOf } from '../schemas.js';
-import { checkRange } from './dyads.js';
 import { badRequest } from './problems.js';
 
 const list = createRoute({
@@ -23,7 +22,7 @@ const list = createRoute({
         description: 'first period that may alert (default: a window up to the last event)',
       }),
       to: dateParam,
-      grouped: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true'),
+      grouped: groupedParam,
     }),
   },
   responses: { 200: json(listOf(AlertSchema, 'AlertList'), 'alerts by period, then |score|'), ...badRequest },

@@ -5,15 +5,10 @@ import { MAX_POINTS } from '../../analysis/series.js';
 import type { Store } from '../../store/store.js';
 import type { ApiApp, RouteDeps } from '../app.js';
 import { DyadSeriesSchema, DyadSummarySchema, PointExplanationSchema } from '../analysis-schemas.js';
-import { ApiError } from '../problem.js';
-import { codeParam, dateParam, intervalParam, intParam } from '../params.js';
+import { invalidParameter } from '../problem.js';
+import { checkRange, codeParam, dateParam, groupedParam, intervalParam, intParam } from '../params.js';
 import { json, listOf } from '../schemas.js';
 import { badRequest } from './problems.js';
-
-const grouped = z
-  .enum(['true', 'false'], { error: 'expected true or false' })
-  .default('true')
-  .openapi({ description: 'count one happening once (true, default) or every report (false)' });
 
 const pair = z.object({
   a: codeParam.openapi({ example: 'IRN' }),
@@ -35,7 +30,7 @@ const top = createRoute({
       ...range,
       limit: intParam(1, 500).default(20),
       sort: z.enum(['events', 'change'], { error: 'expected events or change' }).default('events'),
-      grouped,
+      grouped: groupedParam,
     }),
   },
   responses: { 200: json(listOf(DyadSummarySchema, 'DyadList'), 'dyads, most active first'), ...badRequest },
@@ -48,7 +43,7 @@ const series = createRoute({
   summary: "a dyad's events, Goldstein sums, quad classes and tension per period",
   request: {
     params: pair,
-    query: z.object({ interval: intervalParam.default('month'), ...range, grouped }),
+    query: z.object({ interval: intervalParam.default('month'), ...range, grouped: groupedParam }),
   },
   responses: { 200: json(DyadSeriesSchema, 'one point per period, empty periods included'), ...badRequest },
 });
@@ -69,7 +64,7 @@ const explain = createRoute({
       interval: intervalParam
         .optional()
         .openapi({ description: 'default: month for YYYY-MM, day for YYYY-MM-DD; week needs its Monday' }),
-      grouped,
+      grouped: groupedParam,
     }),
   },
   responses: { 200: json(PointExplanationSchema, 'the point and its contributions'), ...badRequest },
@@ -121,32 +116,14 @@ export function registerDyadRoutes(app: ApiApp, { store }: RouteDeps): void {
           : interval === 'week'
             ? "the week's Monday as YYYY-MM-DD"
             : 'YYYY-MM-DD';
-      throw invalid('path', 'period', `${period} is not a ${interval}; give ${shape}`);
+      throw invalidParameter('path', 'period', `${period} is not a ${interval}; give ${shape}`);
     }
     return c.json(await explainPoint(store, a, b, period, interval, { grouped: q.grouped === 'true' }), 200);
   });
 }
 
-function invalid(where: 'query' | 'path', name: string, text: string): ApiError {
-  return new ApiError(400, `invalid ${where} parameter '${name}': ${text}`, {
-    type: 'urn:faultline:invalid-parameter',
-    parameter: name,
-    in: where,
-  });
-}
-
 function checkPair(a: string, b: string): void {
-  if (a === b) throw invalid('path', 'b', `a dyad needs two different actors (got ${a} twice)`);
-}
-
-/**
- * Refuses `to` before `from`, which the analysis would report as an error of its own.
- *
- * @example checkRange('2024-03', '2024-01') // throws a 400 naming 'to'
- */
-export function checkRange(from: string | undefined, to: string | undefined): void {
-  if (from && to && lastDayOf(to) < firstDayOf(from))
-    throw invalid('query', 'to', `${to} is before 'from' (${from})`);
+  if (a === b) throw invalidParameter('path', 'b', `a dyad needs two different actors (got ${a} twice)`);
 }
 
 /** Refuses a series with more points than the analysis computes, before computing anything. */
@@ -165,7 +142,7 @@ async function checkLength(
   const points =
     interval === 'day' ? days : interval === 'week' ? Math.ceil(days / 7) + 1 : Math.ceil(days / 28) + 1;
   if (points > MAX_POINTS) {
-    throw invalid(
+    throw invalidParameter(
       'query',
       'interval',
       `a ${interval} series from ${first} to ${last} has about ${points} points (at most ${MAX_POINTS}); pass a coarser interval or a shorter range`,

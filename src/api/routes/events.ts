@@ -5,6 +5,7 @@ import { withGroup } from '../event-items.js';
 import { ApiError } from '../problem.js';
 import {
   actorParam,
+  checkRange,
   dateParam,
   dyadParam,
   eventIdParam,
@@ -86,13 +87,7 @@ const detail = createRoute({
  * @example eventFilter({ dyad: ['IRN', 'AZE'], sort: 'date', limit: 50, offset: 0 })
  */
 export function eventFilter(q: z.output<typeof EventQuery>): EventFilter {
-  if (q.from && q.to && q.to.slice(0, q.from.length) < q.from) {
-    throw new ApiError(400, "invalid query parameter 'to': it is before 'from'", {
-      type: 'urn:faultline:invalid-parameter',
-      parameter: 'to',
-      in: 'query',
-    });
-  }
+  checkRange(q.from, q.to);
   const filter: EventFilter = {
     actor: q.actor,
     dyad: q.dyad,

@@ -2,9 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { graph } from '../../analysis/network.js';
 import type { ApiApp, RouteDeps } from '../app.js';
 import { GraphSchema } from '../analysis-schemas.js';
-import { dateParam } from '../params.js';
+import { checkRange, dateParam } from '../params.js';
 import { json } from '../schemas.js';
-import { checkRange } from './dyads.js';
 import { badRequest } from './problems.js';
 
 const network = createRoute({

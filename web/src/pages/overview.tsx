@@ -119,14 +119,14 @@ export function OverviewPage(props: { query: URLSearchParams }) {
     () =>
       from === null
         ? new Promise<TopDyad[]>(() => {})
-        : api.dyads({ from, limit: 50 }).then((d) => itemsOf(d)),
+        : api.dyads({ from, limit: 10 }).then((d) => itemsOf(d)),
     [from],
   );
   const changes = useApi(
     () =>
       from === null
         ? new Promise<TopDyad[]>(() => {})
-        : api.dyads({ from, limit: 10, sort: 'change' }).then((d) => itemsOf(d)),
+        : api.dyads({ from, limit: 8, sort: 'change' }).then((d) => itemsOf(d)),
     [from],
   );
   const alerts = useApi(
@@ -153,13 +153,7 @@ export function OverviewPage(props: { query: URLSearchParams }) {
         <div>
           <Card title="Most active dyads">
             <Load state={dyads} what="dyads">
-              {(rows) => (
-                <DyadTable
-                  testid="active-dyads"
-                  empty="No dyads in this window."
-                  rows={[...rows].sort((x, y) => y.events - x.events).slice(0, 10)}
-                />
-              )}
+              {(rows) => <DyadTable testid="active-dyads" empty="No dyads in this window." rows={rows} />}
             </Load>
           </Card>
           <Card title="Biggest tension changes">
@@ -168,10 +162,7 @@ export function OverviewPage(props: { query: URLSearchParams }) {
                 <DyadTable
                   testid="tension-changes"
                   empty="No tension changes in this window."
-                  rows={rows
-                    .filter((d) => Math.abs(d.change) >= 0.005)
-                    .sort((x, y) => Math.abs(y.change) - Math.abs(x.change))
-                    .slice(0, 8)}
+                  rows={rows.filter((d) => Math.abs(d.change) >= 0.005)}
                 />
               )}
             </Load>
