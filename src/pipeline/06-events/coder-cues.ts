@@ -7,6 +7,8 @@ import { parseLocatedYaml } from '../../model/patterns-yaml.js';
 const list = z.array(z.string().min(1));
 /** CAMEO code prefixes ("016" covers 0161 …), quoted so leading zeros stay. */
 const codes = z.array(z.string().regex(/^\d{2,4}$/, 'must be a quoted cameo code or prefix such as "016"'));
+/** CAMEO root ("04") → the code an act under it becomes ("125"). */
+const codeMap = z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/));
 const CuesSchema = z.object({
   clauseOpeners: list,
   relativePronouns: list,
@@ -29,6 +31,8 @@ const CuesSchema = z.object({
   borderNouns: list,
   placePrepositions: list,
   locatedNouns: list,
+  locatingPrepositions: list,
+  againstPrefixes: list,
   wordRoots: list,
   instrumentPrepositions: list,
   existentials: list,
@@ -36,9 +40,9 @@ const CuesSchema = z.object({
   possessiveDeterminers: list,
   appealVerbs: list,
   refusalWords: list,
-  refusalCodes: z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/)),
+  refusalCodes: codeMap,
   intentWords: list,
-  intentCodes: z.record(z.string().regex(/^\d{2}$/), z.string().regex(/^\d{2,4}$/)),
+  intentCodes: codeMap,
   statementCodes: codes,
   accusationCodes: codes,
   denialCodes: codes,
@@ -136,6 +140,8 @@ export function loadCoderCues(file: string = path.join(ontologyDir, 'events', 'c
     borderNouns: single(d.borderNouns),
     placePrepositions: single(d.placePrepositions),
     locatedNouns: single(d.locatedNouns),
+    locatingPrepositions: single(d.locatingPrepositions),
+    againstPrefixes: single(d.againstPrefixes),
     wordRoots: single(d.wordRoots),
     instrumentPrepositions: single(d.instrumentPrepositions),
     existentials: single(d.existentials),

@@ -132,7 +132,7 @@ function governingPrep(
       // where the phrase it locates stands.
       const head = toks[j - 1];
       if (
-        (t.lower === 'in' || t.lower === 'from') &&
+        cues.locatingPrepositions.has(t.lower) &&
         head &&
         (head.pos === 'NOUN' || head.pos === 'PROPN') &&
         cues.locatedNouns.has(head.lower) &&
@@ -264,9 +264,10 @@ export function buildChunks(
   // "anti-Israel rhetoric": the actor is what the noun is against, never its subject or owner.
   for (const c of kept) {
     const t = toks[c.start]!;
+    const hyphen = t.lower.indexOf('-');
     if (
-      t.lower.startsWith('anti-') ||
-      (toks[c.start - 1]?.lower === '-' && toks[c.start - 2]?.lower === 'anti')
+      (hyphen > 0 && cues.againstPrefixes.has(t.lower.slice(0, hyphen))) ||
+      (toks[c.start - 1]?.lower === '-' && cues.againstPrefixes.has(toks[c.start - 2]?.lower ?? ''))
     )
       c.prep = 'anti';
   }
@@ -1127,7 +1128,8 @@ function objectRelative(trig: Trigger, source: Chunk, toks: readonly Tok[], cues
   if (opener < 0 || !inherited || inherited === source) return false;
   const t = toks[opener]!;
   // "who" is a subject; "that" may be a complementizer, and its clause inherits no antecedent.
-  if (!cues.relativePronouns.has(t.lower) || t.lower === 'who' || t.lower === 'that') return false;
+  if (!cues.relativePronouns.has(t.lower) || t.lower === 'who' || cues.complementizers.has(t.lower))
+    return false;
   if (!(source.start > opener && source.end <= trig.start)) return false;
   // The antecedent stands right before the pronoun, or before one head noun ("the Karabakh
   // region, which …"), a comma or a preposition ("a network from which").
