@@ -21,13 +21,9 @@ import { eventCursor } from '../src/store/event-queries.js';
 import { seriesQueries } from '../src/store/series-queries.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
-import { resultsDir } from './shared.js';
-import { buildSyntheticStore, rng, SYNTHETIC_DB } from './synthetic-store.js';
+import { arg, resultsDir, rng } from './shared.js';
+import { buildSyntheticStore, SYNTHETIC_DB } from './synthetic-store.js';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const dbPath = path.resolve(arg('--db') ?? SYNTHETIC_DB);
 const N = Number(arg('--n') ?? 200);
 

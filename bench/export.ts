@@ -21,13 +21,10 @@ import { expandInputs, ingestOptions, readSource } from '../src/ingest/index.js'
 import type { Doc } from '../src/model/types.js';
 import { processArticle } from '../src/pipeline/index.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { machine, numberArg } from './shared.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COPIES = arg('--copies', 40);
-const ROUNDS = arg('--rounds', 2);
+const COPIES = numberArg('--copies', 40);
+const ROUNDS = numberArg('--rounds', 2);
 
 /** The text with each letter replaced by a letter drawn from a generator seeded by `seed`. */
 function scramble(text: string, seed: number): string {
@@ -129,12 +126,7 @@ async function main(): Promise<void> {
     const report = {
       benchmark: 'export',
       date: new Date().toISOString(),
-      machine: {
-        cpu: cpus()[0]?.model ?? 'unknown',
-        cores: cpus().length,
-        node: process.version,
-        platform: process.platform,
-      },
+      machine: machine(),
       store: { documents, events, copies: COPIES },
       rounds: ROUNDS,
       note: 'graphml/gexf rows are edges; their rates count the events read. gdelt-mentions rows are reports.',

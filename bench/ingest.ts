@@ -9,27 +9,15 @@
  *   npx tsx bench/ingest.ts [--docs 2000] [--rounds 3]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc, RawArticle } from '../src/model/types.js';
 import { emptyDoc, processArticle } from '../src/pipeline/index.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { machine, numberArg, rng } from './shared.js';
 
-const argDocs = process.argv.indexOf('--docs');
-const DOCS = argDocs > 0 ? Number(process.argv[argDocs + 1]) : 2000;
-const argRounds = process.argv.indexOf('--rounds');
-const ROUNDS = argRounds > 0 ? Number(process.argv[argRounds + 1]) : 3;
-
-/** Seeded generator (mulberry32) so every run ingests the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const DOCS = numberArg('--docs', 2000);
+const ROUNDS = numberArg('--rounds', 3);
 
 // Sentence parts written for this benchmark; varied enough that articles differ.
 const STATES = ['Azerbaijan', 'Iran', 'Armenia', 'Turkey', 'Russia', 'Israel', 'Georgia', 'Kazakhstan'];
@@ -197,12 +185,7 @@ async function main(): Promise<void> {
   const results = {
     benchmark: 'ingest',
     date: new Date().toISOString(),
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      node: process.version,
-      platform: process.platform,
-    },
+    machine: machine(),
     documents: DOCS,
     rounds: ROUNDS,
     megabytes: Math.round((bytes / 1024 / 1024) * 100) / 100,

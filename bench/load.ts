@@ -13,16 +13,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, resultsDir } from './shared.js';
+import { numberArg, repoRoot, resultsDir } from './shared.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const connections = arg('--connections', 200);
-const duration = arg('--duration', 30);
+const connections = numberArg('--connections', 200);
+const duration = numberArg('--duration', 30);
 // The server's GET cache (seconds); `--cache-ttl 0` measures every request down to the store.
-const cacheTtl = arg('--cache-ttl', 1);
+const cacheTtl = numberArg('--cache-ttl', 1);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-load-'));
 const db = path.join(dir, 'demo.db');

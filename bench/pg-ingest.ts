@@ -13,7 +13,7 @@
  *   npx tsx bench/pg-ingest.ts [--rounds 5] [--database-url postgres://…]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
@@ -25,12 +25,8 @@ import { openPostgresStore } from '../src/store/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 import { startTestPostgres } from '../test/pg-server.js';
-import { repoRoot, resultsDir } from './shared.js';
+import { arg, machine, repoRoot, resultsDir } from './shared.js';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const ROUNDS = Number(arg('--rounds') ?? 5);
 
 async function main() {
@@ -117,7 +113,7 @@ async function main() {
   const results = {
     benchmark: 'pg-ingest',
     date: new Date().toISOString(),
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+    machine: machine(),
     corpus: 'examples/',
     articles: n,
     rounds: ROUNDS,

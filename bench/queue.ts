@@ -16,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import pg from 'pg';
 import { ingestOptions } from '../src/ingest/index.js';
@@ -24,16 +24,12 @@ import { openBoss } from '../src/queue/boss.js';
 import { enqueueInputs } from '../src/queue/enqueue.js';
 import { openStore } from '../src/store/open.js';
 import { startTestPostgres } from '../test/pg-server.js';
-import { repoRoot, resultsDir } from './shared.js';
+import { machine, numberArg, repoRoot, resultsDir } from './shared.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COPIES = arg('--copies', 20);
-const ROUNDS = arg('--rounds', 2);
+const COPIES = numberArg('--copies', 20);
+const ROUNDS = numberArg('--rounds', 2);
 /** Jobs in flight per worker process (`faultline worker --concurrency`). */
-const CONCURRENCY = arg('--concurrency', 1);
+const CONCURRENCY = numberArg('--concurrency', 1);
 const MODES = [1, 2] as const;
 const TICK = 100; // clock ticks per second in /proc/*/stat (USER_HZ on Linux)
 
@@ -313,12 +309,7 @@ async function main() {
     const result = {
       benchmark: 'queue',
       date: new Date().toISOString(),
-      machine: {
-        cpu: cpus()[0]?.model,
-        cores: cpus().length,
-        node: process.version,
-        platform: process.platform,
-      },
+      machine: machine(),
       loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
       corpus: `examples/ × ${COPIES}, one varied sentence per copy`,
       concurrencyPerWorker: CONCURRENCY,

@@ -25,21 +25,9 @@ import { cameoRegistry } from '../src/model/cameo.js';
 import { backfillDyadDays } from '../src/store/dyad-days.js';
 import type { Database as Schema } from '../src/store/schema.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { repoRoot } from './shared.js';
+import { arg, repoRoot, rng } from './shared.js';
 
 export const SYNTHETIC_DB = path.join(repoRoot, 'bench', '.data', 'synthetic-1m.db');
-
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2020, 0, 1);
@@ -251,10 +239,6 @@ if (
   process.argv[1] &&
   path.resolve(process.argv[1]) === path.resolve(repoRoot, 'bench', 'synthetic-store.ts')
 ) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
   const out = path.resolve(arg('--out') ?? SYNTHETIC_DB);
   if (process.argv.includes('--if-missing') && existsSync(out)) {
     console.log(`synthetic store exists: ${out}`);

@@ -3,25 +3,21 @@
  * happening. Pure decisions over plain records; the store calls {@link placeEvents} on save and
  * persists the result (src/store/group-queries.ts). Every decision carries its reason.
  */
+import type { CodedEvent } from '../model/types.js';
 import { contentWords } from '../store/claim-links.js';
 import { groupingRules, type GroupingRules } from './grouping-rules.js';
 
 /** An event as grouping needs it: its dyad, code, date, quote and its document's date and cluster. */
-export interface GroupableEvent {
+export interface GroupableEvent extends Pick<
+  CodedEvent,
+  'source' | 'target' | 'sourceActor' | 'targetActor' | 'code' | 'root' | 'date' | 'quote'
+> {
   id: string;
   documentId: string;
   /** The document's near-duplicate cluster: the earlier document it copies, else its own id. */
   cluster: string;
   /** The document's published (else reference) date; an undated event takes it. */
   published: string | null;
-  source: string;
-  target: string;
-  sourceActor: string | null;
-  targetActor: string | null;
-  code: string;
-  root: string;
-  date: string | null;
-  quote: string;
 }
 
 /** A stored event with the group it is in; a pinned event was split off by a user and stays alone. */
