@@ -289,7 +289,7 @@ function borderPlace(toks: readonly Tok[], start: number, cues: CoderCues): stri
 
 /** "after Armenia captured …": a finite verb follows an opener within five words, before any comma. */
 function verbFollows(toks: readonly Tok[], i: number): boolean {
-  // Titles and names make subjects long ("after then Azerbaijani president A. B. fomented …"):
+  // Titles and names make subjects long ("after the then prime minister of Ruritania, A. B., stirred …"):
   // proper nouns do not count towards the window.
   let words = 0;
   for (let k = i + 1; k < toks.length && words < 5; k++) {
@@ -784,7 +784,7 @@ function roleChunks(
       return c ? [c] : [];
     }
     case 'anti': {
-      // "anti-Israel rhetoric", "fomented anti-Iranian sentiment".
+      // "anti-Western propaganda", "stirred up anti-Chinese feeling".
       const c = chunks.find(
         (x) => x.prep === 'anti' && x.end <= trig.start && trig.start - x.end <= 3 && x.start >= clause.start,
       );
