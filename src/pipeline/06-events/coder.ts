@@ -271,9 +271,8 @@ export function buildChunks(
     )
       c.prep = 'anti';
   }
-  if (cues)
-    for (const c of kept)
-      if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
+  for (const c of kept)
+    if (c.prep === 'with' || c.prep === 'of') c.prep = borderPlace(toks, c.start, cues) ?? c.prep;
   return kept;
 }
 
@@ -600,14 +599,13 @@ function findTriggers(
     for (let k = i; k < best.end; k++) if (taken.has(k)) clash = true;
     if (clash) continue;
     for (let k = i; k < best.end; k++) taken.add(k);
-    const head = best.p.kind === 'phrase' ? i : i;
     const alternatives = ok.filter((c) => c.end === best.end).map((c) => c.p);
     out.push({
       pattern: best.p,
       alternatives,
       start: i,
       end: best.end,
-      passive: isPassive(toks, head, cues),
+      passive: isPassive(toks, i, cues),
       clause,
     });
   }
