@@ -5,8 +5,10 @@
  * autocannon from this process against a mix of endpoints: event pages (plain, dyad, quad and
  * date filters, sorted), dyad series (month, week), a point explanation, documents (list and
  * one), search, top dyads and the graph. Bounded in time; loopback only. Prints requests/s,
- * p50/p99 latency, errors and non-2xx answers; writes bench/results/load.json
- * (load-uncached.json with `--cache-ttl 0`). Asserts nothing.
+ * p50/p99 latency, errors and non-2xx answers, and latency and timeouts per endpoint (autocannon
+ * clients take the endpoints in turn; each client's response and timeout events are read with
+ * the endpoint it was on); writes bench/results/load.json (load-uncached.json with
+ * `--cache-ttl 0`). Asserts nothing.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
@@ -94,6 +96,16 @@ const paths = [
   '/api/graph',
 ];
 
+/** Latencies (ms) and timeouts per endpoint, in the order of `paths`. */
+const perPath = paths.map(() => ({ latencies: [] as number[], timeouts: 0 }));
+/** The slice of autocannon's client this benchmark reads (not in its type definitions). */
+interface ClientEvents {
+  on(event: 'response', fn: (status: number, bytes: number, ms: number) => void): void;
+  on(event: 'timeout', fn: () => void): void;
+  requestIterator: { currentRequestIndex: number };
+}
+const loadBefore = os.loadavg();
+
 console.log(
   `autocannon: ${connections} connections, ${duration} s, ${paths.length} endpoints in turn, server cache ${cacheTtl} s`,
 );
@@ -102,7 +114,16 @@ const result = await autocannon({
   connections,
   duration,
   requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+  // Without pipelining a client's current request is the one answered (or timed out).
+  setupClient: (c) => {
+    const client = c as unknown as ClientEvents;
+    client.on('response', (_s, _b, ms) =>
+      perPath[client.requestIterator.currentRequestIndex]?.latencies.push(ms),
+    );
+    client.on('timeout', () => perPath[client.requestIterator.currentRequestIndex]!.timeouts++);
+  },
 });
+const loadAfter = os.loadavg();
 
 server.kill('SIGTERM');
 const exitCode = await stopped;
@@ -121,12 +142,34 @@ const figures = {
   timeouts: result.timeouts,
   non2xx: result.non2xx,
   throughputMBps: Math.round((result.throughput.average / 2 ** 20) * 10) / 10,
+  perEndpoint: paths.map((p, i) => {
+    const ms = perPath[i]!.latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      ms.length ? Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!) : null;
+    return {
+      path: p,
+      responses: ms.length,
+      p50: at(0.5),
+      p99: at(0.99),
+      max: at(1),
+      timeouts: perPath[i]!.timeouts,
+    };
+  }),
 };
 console.log(
   `${figures.requestsPerSecond} requests/s (${figures.requests} in ${duration} s), latency p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, max ${figures.latencyMs.max} ms`,
 );
 console.log(
   `errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}; server exit code ${exitCode}`,
+);
+for (const e of figures.perEndpoint) {
+  console.log(
+    `  ${String(e.responses).padStart(6)} answers, p50 ${String(e.p50).padStart(5)} ms, p99 ${String(e.p99).padStart(5)} ms, max ${String(e.max).padStart(5)} ms, ${e.timeouts} timeouts  ${e.path}`,
+  );
+}
+const round1 = (xs: number[]) => xs.map((x) => Math.round(x * 10) / 10);
+console.log(
+  `load average (1, 5, 15 min): before ${round1(loadBefore).join(' ')}, after ${round1(loadAfter).join(' ')}`,
 );
 
 mkdirSync(resultsDir, { recursive: true });
@@ -137,7 +180,8 @@ writeFileSync(
     {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
       date: new Date().toISOString().slice(0, 10),
-      loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      loadAverage: round1(loadAfter),
+      loadAverageBefore: round1(loadBefore),
       store: 'demo corpus (examples/), sqlite',
       connections,
       durationSeconds: duration,

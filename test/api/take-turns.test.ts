@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { takeTurns, type TakeTurnsOptions } from '../../src/api/take-turns.js';
+
+/*
+ * takeTurns over app.request(), with a fake clock that each handler moves forward by its "cost"
+ * (a synchronous store call takes real time; here it takes fake milliseconds). A probe chained
+ * on setImmediate notes, at each turn of the event loop, how many handlers have run so far.
+ */
+
+function harness(costMs: number, opts: TakeTurnsOptions = {}) {
+  let clock = 0;
+  const ran: number[] = [];
+  const app = new Hono();
+  app.use('*', takeTurns({ now: () => clock, ...opts }));
+  app.get('/r/:i', (c) => {
+    ran.push(Number(c.req.param('i')));
+    clock += costMs;
+    return c.json({ i: Number(c.req.param('i')) });
+  });
+  return { app, ran };
+}
+
+/** Fires `n` requests at once and records how many handlers had run at each turn of the loop. */
+async function burst(h: ReturnType<typeof harness>, n: number) {
+  const perTurn: number[] = [];
+  let done = false;
+  const probe = () => {
+    perTurn.push(h.ran.length);
+    if (!done) setImmediate(probe);
+  };
+  const answers = Array.from({ length: n }, (_, i) => h.app.request(`/r/${i}`));
+  setImmediate(probe);
+  const res = await Promise.all(answers);
+  // One more turn, so the probe has seen the last handler.
+  await new Promise((ok) => setImmediate(ok));
+  done = true;
+  return { res, perTurn };
+}
+
+/** How many handlers ran between consecutive probes (the last probe sees them all). */
+function steps(perTurn: number[]): number[] {
+  return perTurn.slice(1).map((x, i) => x - perTurn[i]!);
+}
+
+describe('takeTurns', () => {
+  it('starts a lone request at once, within the same turn', async () => {
+    const h = harness(1);
+    const { res, perTurn } = await burst(h, 1);
+    expect(res[0]!.status).toBe(200);
+    expect(perTurn[0]).toBe(1);
+  });
+
+  it('starts slow requests one per turn of the loop, in arrival order', async () => {
+    const h = harness(20);
+    const { res, perTurn } = await burst(h, 8);
+    expect(res.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(h.ran).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Without turns all eight would run before the loop could poll (accept) again.
+    expect(perTurn[0]).toBeLessThanOrEqual(2);
+    expect(steps(perTurn).filter((n) => n > 0)).toEqual(Array(8 - perTurn[0]!).fill(1));
+    expect(perTurn.at(-1)).toBe(8);
+  });
+
+  it('lets quick requests share a turn up to turnMs', async () => {
+    const h = harness(1, { turnMs: 5 });
+    const { perTurn } = await burst(h, 40);
+    expect(h.ran).toEqual([...Array(40).keys()]);
+    // Requests start while the turn has had under 5 fake ms: 5 of 1 ms a turn once they queue
+    // (the first turn also ran the ones that came while nothing waited).
+    expect(perTurn[0]).toBeLessThanOrEqual(10);
+    expect(steps(perTurn).filter((n) => n > 0)).toEqual(Array(6).fill(5));
+  });
+
+  it('answers 503 with Retry-After once maxWaiting requests wait', async () => {
+    const h = harness(20, { maxWaiting: 3, retryAfterSeconds: 2 });
+    const { res } = await burst(h, 6);
+    // One runs at once, three wait, two are refused.
+    expect(res.map((r) => r.status)).toEqual([200, 200, 200, 200, 503, 503]);
+    const refused = res[4]!;
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(await refused.json()).toMatchObject({
+      status: 503,
+      title: 'Service Unavailable',
+      detail: 'the server is overloaded; retry in 2 s',
+    });
+    expect(h.ran).toEqual([0, 1, 2, 3]);
+  });
+});
