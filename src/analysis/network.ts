@@ -89,7 +89,7 @@ export async function graph(store: Store, opts: GraphOptions = {}): Promise<Netw
     [...nodeEvents.keys()],
     [...edges.values()],
     nodeEvents,
-    await labels(store),
+    await labels(store, [...nodeEvents.keys()]),
     opts.seed ?? DEFAULT_SEED,
   );
 }
@@ -101,9 +101,11 @@ function inSlice(date: string | null, opts: GraphOptions): boolean {
   return (!opts.from || date >= opts.from) && (!opts.to || date <= `${opts.to}~`);
 }
 
-async function labels(store: Store): Promise<Map<string, { name: string; kind: string }>> {
+/** Names and kinds of the network's nodes only, from the lean read (no mention counts to join). */
+async function labels(store: Store, ids: string[]): Promise<Map<string, { name: string; kind: string }>> {
   const out = new Map<string, { name: string; kind: string }>();
-  for (const a of await store.actors()) out.set(a.id, { name: a.name, kind: a.kind });
+  if (!ids.length) return out;
+  for (const a of await store.actorLabels(ids)) out.set(a.id, { name: a.name, kind: a.kind });
   return out;
 }
 

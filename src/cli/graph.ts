@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { graph, type Network } from '../analysis/network.js';
-import { xmlEscape } from '../export/cells.js';
+import { graph } from '../analysis/network.js';
+import { networkGraphml } from '../export/network-graphml.js';
 import { partialDateOrThrow } from './event-filter.js';
 import { CliError, type Io } from './io.js';
 import { withDbOption } from './options.js';
@@ -35,42 +35,4 @@ export function registerGraph(program: Command, io: Io): void {
       io.stdout.write(flags.format === 'json' ? `${JSON.stringify(network)}\n` : networkGraphml(network));
     },
   );
-}
-
-/**
- * The network as a small GraphML document (directed; node and edge attributes as keys).
- *
- * @example networkGraphml({ nodes: [], edges: [] }).startsWith('<?xml') // true
- */
-export function networkGraphml(n: Network): string {
-  const key = (id: string, on: string, type: string) =>
-    `  <key id="${id}" for="${on}" attr.name="${id}" attr.type="${type}"/>`;
-  const data = (k: string, v: string | number) => `<data key="${k}">${xmlEscape(v)}</data>`;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    key('label', 'node', 'string'),
-    key('kind', 'node', 'string'),
-    key('events', 'all', 'int'),
-    key('degree', 'node', 'int'),
-    key('centrality', 'node', 'double'),
-    key('community', 'node', 'int'),
-    key('type', 'edge', 'string'),
-    key('weight', 'edge', 'double'),
-    '  <graph id="faultline-network" edgedefault="directed">',
-  ];
-  for (const x of n.nodes) {
-    lines.push(
-      `    <node id="${xmlEscape(x.id)}">${data('label', x.label)}${data('kind', x.kind)}${data('events', x.events)}` +
-        `${data('degree', x.degree)}${data('centrality', x.centrality)}${data('community', x.community)}</node>`,
-    );
-  }
-  n.edges.forEach((e, i) => {
-    lines.push(
-      `    <edge id="e${i}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">` +
-        `${data('type', e.type)}${data('weight', e.weight)}${data('events', e.events)}</edge>`,
-    );
-  });
-  lines.push('  </graph>', '</graphml>');
-  return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { linksOf, listClaims, listRelations, saveClaimLinks, unionDisputedBy } f
 import { contentHash, ID_LENGTH } from './content-hash.js';
 import { decodeDoc, encodeDoc } from './doc-codec.js';
 import { addDocumentToDyadDays } from './dyad-days.js';
+import { actorLabels } from './actor-labels.js';
 import { eventLinks } from './event-links.js';
 import { eventDetail } from './event-queries.js';
 import { getEventGroup, listEventItems, saveEventGroups, splitEvent, unsplitEvent } from './group-queries.js';
@@ -24,6 +25,7 @@ import type { Database, DocumentsTable } from './schema.js';
 import {
   StoreError,
   type ActorCount,
+  type ActorLabel,
   type ActorMentionRow,
   type ClaimRow,
   type EventDetail,
@@ -197,6 +199,10 @@ export class KyselyStore implements Store {
       .orderBy('actors.id')
       .execute();
     return rows.map((r) => ({ ...r, mentions: Number(r.mentions), documents: Number(r.documents) }));
+  }
+
+  actorLabels(ids?: readonly string[]): Promise<ActorLabel[]> {
+    return actorLabels(this.db, ids);
   }
 
   async actorMentions(id: string, opts: { limit?: number } = {}): Promise<ActorMentionRow[]> {

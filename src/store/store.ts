@@ -84,6 +84,13 @@ export interface ActorCount {
   documents: number;
 }
 
+/** An actor's name and kind, without counts (see {@link Store.actorLabels}). */
+export interface ActorLabel {
+  id: string;
+  name: string;
+  kind: string;
+}
+
 export interface ActorMentionRow {
   documentId: string;
   title: string | null;
@@ -107,6 +114,8 @@ export interface Store {
   listDocuments(opts?: { limit?: number; offset?: number }): Promise<{ items: DocumentRow[]; total: number }>;
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   actors(): Promise<ActorCount[]>;
+  /** Name and kind of the given actors (all without `ids`; unknown ids left out), by id; no mention counts. */
+  actorLabels(ids?: readonly string[]): Promise<ActorLabel[]>;
   actorMentions(id: string, opts?: { limit?: number }): Promise<ActorMentionRow[]>;
   /**
    * Stored events matching every filter, by date (undated last), with the total before paging;

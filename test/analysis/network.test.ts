@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graph } from '../../src/analysis/network.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from '../store/engines.js';
-import { ACCUSATION, BORDER_FIRE, ENVOY_TO_ANKARA, eventDoc } from '../store/event-docs.js';
+import { ACCUSATION, BORDER_FIRE, ENVOY_TO_ANKARA, eventDoc, stateActor } from '../store/event-docs.js';
 import { makeDoc } from '../store/make-doc.js';
 
 const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
@@ -58,6 +58,65 @@ for (const engine of ENGINES) {
       expect(actors.nodes.map((n) => n.id)).toContain('person:iran-envoy');
       expect(actors.edges.find((e) => e.source === 'person:iran-envoy')).toMatchObject({ target: 'AZE' });
       expect((await graph(store, { from: '2030' })).nodes).toEqual([]);
+    });
+
+    it('labels nodes from the lean actorLabels read exactly as from actors()', async () => {
+      // More labelled actors than the shared fixture has: a person and states named in the text.
+      const body = `${BORDER_FIRE.sentence} ${ENVOY_TO_ANKARA.sentence}`;
+      const labelled = await engine.open({ now: CLOCK });
+      try {
+        for (const d of [
+          eventDoc('Envoy accuses Baku', 'Caspian Desk', '2024-03-02', [
+            { ...ACCUSATION, sourceActor: 'person:iran-envoy' },
+          ]),
+          eventDoc(
+            'Fire and talks',
+            'Highland Times',
+            '2024-07-20',
+            [BORDER_FIRE, ENVOY_TO_ANKARA],
+            [
+              stateActor(body, 'IRN', 'Iran', ['Iranian']),
+              stateActor(body, 'TUR', 'Turkey', ['Ankara']),
+              {
+                id: 'person:iran-envoy',
+                kind: 'person',
+                name: 'Iranian envoy',
+                country: 'IRN',
+                role: null,
+                mentions: [],
+              },
+            ],
+          ),
+          makeDoc({ events: [] }),
+        ])
+          await labelled.saveDocument(d);
+        // The old path: labels from the counted actors() list; and a store that refuses actors().
+        const oldPath = Object.create(labelled, {
+          actorLabels: {
+            value: async () => (await labelled.actors()).map(({ id, name, kind }) => ({ id, name, kind })),
+          },
+        }) as Store;
+        const lean = Object.create(labelled, {
+          actors: {
+            value: () => {
+              throw new Error('graph read actors()');
+            },
+          },
+        }) as Store;
+        for (const opts of [{}, { level: 'actor' as const }, { from: '2024-07', to: '2024-12' }]) {
+          const g = await graph(lean, opts);
+          expect(g).toEqual(await graph(oldPath, opts));
+          expect(g.nodes.length).toBeGreaterThan(1);
+        }
+        const people = await graph(lean, { level: 'actor' });
+        expect(people.nodes.find((n) => n.id === 'person:iran-envoy')).toMatchObject({
+          label: 'Iranian envoy',
+          kind: 'person',
+        });
+        expect(people.nodes.find((n) => n.id === 'TUR')).toMatchObject({ label: 'Turkey', kind: 'state' });
+      } finally {
+        await labelled.close();
+      }
     });
   });
 }

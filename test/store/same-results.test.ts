@@ -126,6 +126,12 @@ describe.skipIf(!pgUrl)('same input, same stored results: sqlite and postgres', 
   it('counts the same actors and their mentions', async () => {
     const actors = await sqlite.actors();
     expect(await postgres.actors()).toEqual(actors);
+    // The lean labels (the network's) name the same actors, in the same order on both engines.
+    const labels = await sqlite.actorLabels();
+    expect(labels.map((a) => a.id).sort()).toEqual(actors.map((a) => a.id).sort());
+    expect(await postgres.actorLabels()).toEqual(labels);
+    const some = actors.slice(0, 9).map((a) => a.id);
+    expect(await postgres.actorLabels(some)).toEqual(await sqlite.actorLabels(some));
     for (const a of actors.slice(0, 5)) {
       expect(await postgres.actorMentions(a.id)).toEqual(await sqlite.actorMentions(a.id));
     }
