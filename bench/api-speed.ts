@@ -6,7 +6,9 @@
  * explanations, and, when src/api/app.ts is there, the same through the HTTP app
  * (`app.request()`, no socket). Dyads are drawn two ways: `busy` (the dyad of a random event,
  * so weighted by activity) and `any` (uniform over dyads with events). Prints a table and
- * writes bench/results/api-speed.json. Asserts nothing.
+ * writes bench/results/api-speed.json, with the load average. Besides wall time it gives the
+ * process's CPU time per call, which other processes on a shared machine change less. Asserts
+ * nothing.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -77,23 +79,39 @@ interface Figure {
   p50: number;
   p95: number;
   max: number;
+  /** CPU time of this process per call (user + system): what the load of other processes changes least. */
+  cpuP50: number;
+  cpuP95: number;
 }
 const figures: Figure[] = [];
 
 async function measure(name: string, n: number, run: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < Math.min(5, n); i++) await run(); // warm the page cache and statement cache
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await run();
     ms.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
   ms.sort((x, y) => x - y);
-  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
-  const f = { name, n, p50: round(q(0.5)), p95: round(q(0.95)), max: round(ms.at(-1)!) };
+  cpu.sort((x, y) => x - y);
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+  const f = {
+    name,
+    n,
+    p50: round(q(ms, 0.5)),
+    p95: round(q(ms, 0.95)),
+    max: round(ms.at(-1)!),
+    cpuP50: round(q(cpu, 0.5)),
+    cpuP95: round(q(cpu, 0.95)),
+  };
   figures.push(f);
   console.log(
-    `${name.padEnd(52)} n=${String(n).padStart(4)}  p50 ${f.p50.toFixed(1).padStart(7)} ms  p95 ${f.p95.toFixed(1).padStart(7)} ms  max ${f.max.toFixed(1).padStart(7)} ms`,
+    `${name.padEnd(52)} n=${String(n).padStart(4)}  p50 ${f.p50.toFixed(1).padStart(7)} ms  p95 ${f.p95.toFixed(1).padStart(7)} ms  max ${f.max.toFixed(1).padStart(7)} ms  cpu p50/p95 ${f.cpuP50.toFixed(1)}/${f.cpuP95.toFixed(1)} ms`,
   );
 }
 
@@ -183,6 +201,15 @@ for (const [kind, draw] of [
       'month',
     );
   });
+}
+// The worst case of the busy draws: the busiest dyad's whole series.
+{
+  const [a, b] = dyads.reduce((x, y) => (y.n > x.n ? y : x)).pair;
+  for (const interval of ['month', 'week'] as const) {
+    await measure(`dyadSeries ${interval}, all years, busiest dyad`, N, () =>
+      dyadSeries(store, a, b, { interval }),
+    );
+  }
 }
 // Export reading: one 1,000-row page half-way through every event, by offset and by keyset cursor.
 {

@@ -14,7 +14,8 @@
  *   5% to a year;
  * - documents of 1–20 events each, with titles, outlets and dates; every event in
  *   `event_groups`, about one in eight joining an earlier report of the same happening;
- * - the per-day rollup `dyad_days` filled from them at the end, as migration 0007 does.
+ * - the per-day rollup `dyad_days` and the events' later-report marks filled from them at the
+ *   end, as migrations 0007 and 0008 do.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Kysely, SqliteDialect } from 'kysely';
 import { cameoRegistry } from '../src/model/cameo.js';
-import { backfillDyadDays } from '../src/store/dyad-days.js';
+import { backfillDyadDays, backfillRepresentatives } from '../src/store/dyad-days.js';
 import type { Database as Schema } from '../src/store/schema.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { arg, repoRoot, rng } from './shared.js';
@@ -217,9 +218,11 @@ export async function buildSyntheticStore(opts: { events: number; out: string; s
   while (events < opts.events) batch(20_000);
   const loaded = performance.now();
   for (const i of indexes) db.exec(i.sql);
-  // The per-day rollup, from the rows just written, as migration 0007 fills it.
+  // The per-day rollup and the later-report marks, from the rows just written, as migrations
+  // 0007 and 0008 fill them.
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: db }) });
   await backfillDyadDays(kysely);
+  await backfillRepresentatives(kysely);
   // No ANALYZE: the store never runs it, so the planner here sees what it sees for a user.
   db.pragma('wal_checkpoint(TRUNCATE)');
   await kysely.destroy(); // closes db

@@ -83,12 +83,32 @@ async function addRollup(db: Db, all: number, rep: number, where: RawBuilder<unk
 }
 
 /**
+ * Whether an event (of the `events` table being updated) represents its group, from its
+ * `event_groups` row: the same test as {@link REPRESENTATIVE}, as 1 or 0.
+ */
+const REPRESENTATIVE_FLAG = sql<number>`case when exists (select 1 from event_groups as g where g.event_id = events.id and g.group_id <> events.id) then 0 else 1 end`;
+
+/**
+ * Sets `events.representative` (migration 0008) of the events matching `where` from their
+ * groups, writing only the rows whose flag changes (each write also moves an index entry).
+ */
+async function markRepresentatives(db: Db, where: RawBuilder<unknown>): Promise<void> {
+  await db
+    .updateTable('events')
+    .set({ representative: REPRESENTATIVE_FLAG })
+    .where(sql<boolean>`${where} and events.representative <> ${REPRESENTATIVE_FLAG}`)
+    .execute();
+}
+
+/**
  * Adds a saved document's events to the per-day rollup: one statement, inside the document's
  * transaction, after its events were grouped (so each knows whether it represents its group).
  * Adding (not recomputing) keeps concurrent saves on PostgreSQL exact: each adds its own
- * events to the row as it is when the row lock is granted.
+ * events to the row as it is when the row lock is granted. The events that joined a group
+ * are marked later reports (`events.representative`, saved as 1).
  *
- * `events` (the document's) only saves the round trip when none of them is a dated dyad event.
+ * `events` (the document's) only saves the round trips when none of them is a dated dyad event
+ * (for the rollup) or when there are none (for the marks).
  *
  * @example await addDocumentToDyadDays(trx, 'a1b2c3d4e5f60708', doc.events)
  */
@@ -97,6 +117,8 @@ export async function addDocumentToDyadDays(
   documentId: string,
   events: readonly { source: string; target: string; date: string | null }[],
 ): Promise<void> {
+  if (!events.length) return;
+  await markRepresentatives(db, sql`events.document_id = ${documentId}`);
   if (!events.some((e) => e.date && e.date.length >= 7 && e.source !== e.target)) return;
   await addRollup(db, 1, 1, sql`e.document_id = ${documentId}`);
 }
@@ -106,6 +128,7 @@ export async function addDocumentToDyadDays(
  * the given stored events between "representative" and "later report" in the rollup: their
  * representative sums are taken out before and put back after, as their groups then say. Events
  * whose status does not change cancel out. Every event in `ids` must already be in the rollup.
+ * Their `events.representative` marks are then set as their groups say.
  *
  * @example await regrouping(trx, ['a1b2:e0', 'c3d4:e2'], () => renameGroup())
  */
@@ -115,6 +138,7 @@ export async function regrouping<T>(db: Db, ids: readonly string[], change: () =
   await addRollup(db, 0, -1, only);
   const out = await change();
   await addRollup(db, 0, 1, only);
+  await markRepresentatives(db, sql`events.id in (${sql.join([...ids])})`);
   return out;
 }
 
@@ -129,6 +153,44 @@ export async function backfillDyadDays(db: Db): Promise<void> {
     .columns(['source', 'target', 'day', 'modality', ...DYAD_DAY_VALUES])
     .expression(rollupSelect(db, 1, 1, sql`1 = 1`))
     .execute();
+}
+
+/**
+ * Marks the later reports of the stored events (`representative` 0, migration 0008), every
+ * event being marked 1 before (the column's default). One UPDATE, its ids read from the
+ * partial index of migration 0006.
+ *
+ * @example await backfillRepresentatives(db)
+ */
+export async function backfillRepresentatives(db: Db): Promise<void> {
+  await db
+    .updateTable('events')
+    .set({ representative: 0 })
+    .where('events.id', 'in', (eb) =>
+      eb
+        .selectFrom('event_groups as g')
+        .select('g.event_id')
+        .where(sql<boolean>`g.group_id <> g.event_id`),
+    )
+    .execute();
+}
+
+/**
+ * The ids of the events marked later reports (`representative` 0), sorted: with
+ * `{ recount: true }` as their groups say instead, for checking the kept marks against.
+ *
+ * @example expect(await laterReports(db)).toEqual(await laterReports(db, { recount: true }))
+ */
+export async function laterReports(db: Db, opts: { recount?: boolean } = {}): Promise<string[]> {
+  const rows = opts.recount
+    ? await db
+        .selectFrom('event_groups as g')
+        .innerJoin('events', 'events.id', 'g.event_id')
+        .select('events.id')
+        .where(sql<boolean>`g.group_id <> g.event_id`)
+        .execute()
+    : await db.selectFrom('events').select('events.id').where('events.representative', '=', 0).execute();
+  return rows.map((r) => r.id).sort();
 }
 
 /**

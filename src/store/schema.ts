@@ -83,6 +83,12 @@ export interface EventsTable {
   rule: string;
   trigger_start: number | null;
   trigger_end: number | null;
+  /**
+   * 1 unless the event is a later report of its happening (its `event_groups` row names another
+   * event as its group): kept with the groups (store/dyad-days.ts), migration 0008. Inserts
+   * leave it out (default 1).
+   */
+  representative: number;
 }
 
 export interface ClaimsTable {

@@ -9,7 +9,7 @@ import {
 } from 'kysely';
 import { dyadKey } from './claim-links.js';
 import { dyadEitherWay } from './event-queries.js';
-import { nextPeriod, periodEnd } from '../analysis/periods.js';
+import { addDays, periodEnd, periodOf, periodStart } from '../analysis/periods.js';
 import { QUADS } from './dyad-days.js';
 import type { Database } from './schema.js';
 
@@ -175,7 +175,9 @@ function periodExpression(
  * The aggregate queries for one database, written once in Kysely; only {@link periodExpression}
  * knows the engine. The per-period and per-day sums read the per-day rollup `dyad_days`
  * (migration 0007, store/dyad-days.ts): one row per ordered pair, day and modality instead of
- * every event. The event ids of a period and the stored date range read the events.
+ * every event. The event ids of a period read the events one |Goldstein| level at a time from
+ * `events_strength` (migration 0008), group representatives by their kept mark; the stored date
+ * range and the events of a window read the events.
  *
  * @example await seriesQueries(db, 'sqlite').periodCounts({ a: 'IRN', b: 'AZE', interval: 'month' })
  */
@@ -282,22 +284,55 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     },
 
     async periodEventIds(q) {
-      // Strong events first: a period holding `perPeriod` of them needs no weaker one, and
-      // ranking a third of a busy dyad's events costs a third of ranking them all.
-      const strong = await rankedIds(db, dialect, q, (eb) => [
-        eb(sql`abs(events.goldstein)`, '>=', STRONG_GOLDSTEIN),
-      ]);
+      if (q.perPeriod <= 0) return [];
+      // One |Goldstein| level at a time, strongest first, only where a period is not yet full
+      // (index events_strength): a period's ids are then its first events read. A level that
+      // finds few events (most periods full) lets the next batch take twice as many levels, so
+      // quiet periods, which need every level, cost few queries; one that finds many keeps it to
+      // one level, so a full period's events of the levels below are not read.
+      const levels = await strengthLevels(db, [q.a, q.b]);
+      const bounds = {
+        lo: (q.interval === 'month' ? monthOf(q.from) : q.from) ?? '0',
+        hi: q.to ? `${q.to}~` : '~',
+      };
       const byPeriod = new Map<string, string[]>();
-      for (const r of strong) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r.id]);
-      const full = [...byPeriod].filter(([, ids]) => ids.length >= q.perPeriod).map(([p]) => p);
-      // Then the weaker events of every other period (ranges between the full periods).
-      const weak = await rankedIds(db, dialect, q, (eb) => [
-        eb(sql`abs(events.goldstein)`, '<', STRONG_GOLDSTEIN),
-        ...outsidePeriods(eb, full.sort(), q.interval),
-      ]);
-      for (const r of weak) {
-        const ids = byPeriod.get(r.period) ?? [];
-        if (ids.length < q.perPeriod) byPeriod.set(r.period, [...ids, r.id]);
+      const full: string[] = [];
+      // Each date's period and each period's date span, computed once.
+      const periods = new Map<string, string>();
+      const spans = new Map<string, readonly [string, string]>();
+      const spanOf = (p: string) => {
+        let span = spans.get(p);
+        if (!span) {
+          span = [`${addDays(periodStart(p, q.interval), -1)}~`, `${periodEnd(p, q.interval)}~`];
+          spans.set(p, span);
+        }
+        return span;
+      };
+      const few = 25 * q.perPeriod;
+      for (let i = 0, batch = 1, next = 0; i < levels.length; i = next) {
+        next = i + batch;
+        const ranges = openRanges(full.sort(), spanOf, bounds);
+        if (!ranges.length) break;
+        const found = await levelRows(db, q, levels.slice(i, next), ranges);
+        // The batch's events per period, then each period's in the ranking's order: JavaScript
+        // compares these ASCII dates and ids as both engines do (PostgreSQL text is "C").
+        const batchOf = new Map<string, LevelRow[]>();
+        for (const r of found) {
+          let period = periods.get(r.date);
+          if (period === undefined) periods.set(r.date, (period = periodOf(r.date, q.interval)));
+          const rows = batchOf.get(period);
+          if (rows) rows.push(r);
+          else batchOf.set(period, [r]);
+        }
+        for (const [period, rows] of batchOf) {
+          const ids = byPeriod.get(period) ?? [];
+          if (ids.length >= q.perPeriod) continue;
+          rows.sort(byStrength);
+          for (let k = 0; k < rows.length && ids.length < q.perPeriod; k++) ids.push(rows[k]!.id);
+          byPeriod.set(period, ids);
+          if (ids.length === q.perPeriod) full.push(period);
+        }
+        batch = found.length < few ? batch * 2 : 1;
       }
       return [...byPeriod.keys()]
         .sort()
@@ -306,84 +341,96 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
   };
 }
 
-/** |Goldstein| from which an event is "strong" for {@link SeriesQueries.periodEventIds}' first pass. */
-const STRONG_GOLDSTEIN = 7;
-
 /**
- * Up to `perPeriod` ids per period of a dyad's events matching `extra`, strongest |Goldstein|
- * first (then date, id), by period. The later reports' anti-join is the last condition, so
- * SQLite tests it only on events that pass the cheaper ones.
+ * Every |Goldstein| score of a dyad's events (both directions), strongest first: a loose index
+ * scan of `events_strength` (each step one seek for the next lower score), not a read of the
+ * dyad's events.
  */
-function rankedIds(
-  db: Kysely<Database>,
-  dialect: 'sqlite' | 'postgres',
-  q: DyadRange & { interval: SeriesInterval; perPeriod: number },
-  extra: (eb: Eb) => Expression<SqlBool>[],
-): Promise<{ period: string; id: string }[]> {
-  const period = periodExpression(dialect, q.interval);
-  const ranked = withoutLaterReports(
-    db
-      .selectFrom('events')
-      .select([
-        period.as('period'),
-        'events.id',
-        sql<number>`row_number() over (partition by ${period} order by abs(events.goldstein) desc, events.date, events.id)`.as(
-          'rn',
-        ),
-      ])
-      .where((eb) => eb.and([...periodConditions(eb, q), ...extra(eb)])),
-    q.grouped,
-    [q.a, q.b],
-  ).as('ranked');
-  return db
-    .selectFrom(ranked)
-    .select(['ranked.period', 'ranked.id'])
-    .where('ranked.rn', '<=', q.perPeriod)
-    .orderBy('ranked.period')
-    .orderBy('ranked.rn')
-    .execute();
+async function strengthLevels(db: Kysely<Database>, [a, b]: readonly [string, string]): Promise<number[]> {
+  const next = (s: RawBuilder<string>, t: RawBuilder<string>, below?: RawBuilder<number>) =>
+    sql<number>`(select max(events.goldstein) from events where events.source = ${s} and events.target = ${t}${
+      below ? sql` and events.goldstein < ${below}` : sql``
+    })`;
+  const { rows } = await sql<{ g: number | string | null }>`with recursive
+    d(s, t) as (values (${a}, ${b}), (${b}, ${a})),
+    lv(s, t, g) as (
+      select d.s, d.t, ${next(sql.ref('d.s'), sql.ref('d.t'))} from d
+      union all
+      select lv.s, lv.t, ${next(sql.ref('lv.s'), sql.ref('lv.t'), sql.ref('lv.g'))} from lv where lv.g is not null
+    )
+    select lv.g as g from lv where lv.g is not null`.execute(db);
+  return [...new Set(rows.map((r) => Math.abs(Number(r.g))))].sort((x, y) => y - x);
 }
 
 /**
- * Dates outside the given periods (sorted): before the first, between two that are not
- * consecutive, after the last; nothing when there are none. A period's dates lie from its
- * first day (or `YYYY-MM`) to its last day padded with `~`.
+ * The date ranges (inclusive bounds) within `bounds` outside the given periods (sorted), where
+ * the periods not yet full lie. `span` gives a period's neighbours' bounds: the last date before
+ * it and the last date in it, both padded with `~` (no stored date equals a padded bound).
  */
-function outsidePeriods(eb: Eb, periods: readonly string[], interval: SeriesInterval): Expression<SqlBool>[] {
-  if (!periods.length) return [];
-  const lo = (p: string) => p;
-  const hi = (p: string) => `${interval === 'month' ? p : periodEnd(p, interval)}~`;
-  const gaps: Expression<SqlBool>[] = [eb('events.date', '<', lo(periods[0]!))];
-  for (let i = 0; i + 1 < periods.length; i++) {
-    const [p, next] = [periods[i]!, periods[i + 1]!];
-    if (nextPeriod(p, interval) !== next) {
-      gaps.push(eb.and([eb('events.date', '>', hi(p)), eb('events.date', '<', lo(next))]));
-    }
+function openRanges(
+  full: readonly string[],
+  span: (period: string) => readonly [string, string],
+  bounds: { lo: string; hi: string },
+): [string, string][] {
+  const out: [string, string][] = [];
+  let lo = bounds.lo;
+  for (const p of full) {
+    const [before, last] = span(p);
+    out.push([lo, before]);
+    if (last > lo) lo = last;
   }
-  gaps.push(eb('events.date', '>', hi(periods.at(-1)!)));
-  return [eb.or(gaps)];
+  out.push([lo, bounds.hi]);
+  return out.map(([l, h]): [string, string] => [l, h < bounds.hi ? h : bounds.hi]).filter(([l, h]) => l < h);
 }
 
-/** {@link eventsFrom}'s "each happening once" as a last condition on a built query. */
-function withoutLaterReports<Q extends SelectQueryBuilder<Database, 'events', object>>(
-  q: Q,
-  grouped: boolean | undefined,
-  dyad: readonly [string, string],
-): Q {
-  if (!grouped) return q;
-  return q.where('events.id', 'not in', (eb) =>
-    eb
-      .selectFrom('event_groups as g')
-      .select('g.event_id')
-      .where(sql<SqlBool>`g.group_id <> g.event_id`)
-      .where('g.dyad', '=', dyadKey(dyad[0], dyad[1])),
-  ) as Q;
+/** An event of {@link levelRows}. */
+interface LevelRow {
+  id: string;
+  date: string;
+  goldstein: number;
+}
+
+/** The ranking of a period's ids: |Goldstein| descending, then date, then id. */
+function byStrength(x: LevelRow, y: LevelRow): number {
+  const g = Math.abs(y.goldstein) - Math.abs(x.goldstein);
+  if (g) return g;
+  if (x.date !== y.date) return x.date < y.date ? -1 : 1;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+/**
+ * A dyad's events (both directions) of the given |Goldstein| levels dated in the ranges, in no
+ * order: the ranges and the directions drive the join (SQLite keeps a CROSS JOIN's order), each
+ * pair of them one range of `events_strength` per signed level, read from that index alone.
+ * Periods are named in JavaScript (periodOf), where SQLite's date functions cost more than
+ * reading the index.
+ */
+async function levelRows(
+  db: Kysely<Database>,
+  q: DyadRange & { interval: SeriesInterval },
+  levels: readonly number[],
+  ranges: readonly (readonly [string, string])[],
+): Promise<LevelRow[]> {
+  const signed = [...new Set(levels.flatMap((g) => [g, -g]))];
+  const { rows } = await sql<{ id: string; date: string; goldstein: number | string }>`with
+    w(lo, hi) as (values ${sql.join(ranges.map(([lo, hi]) => sql`(${lo}, ${hi})`))}),
+    d(s, t) as (values (${q.a}, ${q.b}), (${q.b}, ${q.a}))
+    select events.id as id, events.date as date, events.goldstein as goldstein
+    from w cross join d cross join events
+    where events.source = d.s and events.target = d.t
+      and events.goldstein in (${sql.join(signed)})
+      and events.date >= w.lo and events.date <= w.hi
+      and length(events.date) >= ${sql.lit(q.interval === 'month' ? 7 : 10)}${
+        q.grouped ? sql` and events.representative = 1` : sql``
+      }`.execute(db);
+  return rows.map((r) => ({ id: r.id, date: r.date, goldstein: Number(r.goldstein) }));
 }
 
 /**
  * The same queries computed from the events themselves (a GROUP BY over covering indexes of
- * `events`), as before the per-day rollup. The store answers periodEventIds and dayRange with
- * these; tests compare the rest with the rollup.
+ * `events`), as before the per-day rollup; periodEventIds ranks a dyad's events with a window
+ * function and leaves later reports out by their groups. The store answers dayRange and the
+ * window events with these; tests compare the rest with the rollup and the strength index.
  *
  * @example await eventScanQueries(db, 'sqlite').dayTotals({ dyad: ['IRN', 'AZE'] })
  */
@@ -632,7 +679,13 @@ function rangeConditions<TB extends 'events' | 'dyad_days'>(
 ): Expression<SqlBool>[] {
   const date = sql.ref<string>(table === 'events' ? 'events.date' : 'dyad_days.day');
   const out: Expression<SqlBool>[] = [];
-  if (q.dyad) out.push(dyadEitherWay(eb, table, q.dyad));
+  if (q.dyad && table === 'dyad_days') {
+    // The rollup holds no domestic rows (source = target), so both directions are the pairs of
+    // {a, b}: one search of its key, where an OR of the two directions costs SQLite a second
+    // lookup of every row it finds (a multi-index OR over a WITHOUT ROWID table).
+    const pair = [...q.dyad];
+    out.push(eb(sql.ref('dyad_days.source'), 'in', pair), eb(sql.ref('dyad_days.target'), 'in', pair));
+  } else if (q.dyad) out.push(dyadEitherWay(eb, table, q.dyad));
   // `>= '0'` keeps the date index usable and leaves undated events out.
   out.push(eb(date, '>=', q.from ?? '0'));
   if (q.to) out.push(eb(date, '<=', `${q.to}~`));

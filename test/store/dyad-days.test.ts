@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSyntheticStore } from '../../bench/synthetic-store.js';
 import { alerts } from '../../src/analysis/alerts.js';
 import { tensionParams } from '../../src/analysis/analysis-params.js';
 import { addDays } from '../../src/analysis/periods.js';
@@ -14,15 +15,17 @@ import { EXAMPLES_DIR } from '../../src/cli/demo.js';
 import { expandInputs, ingestOptions, readSource } from '../../src/ingest/index.js';
 import type { Doc } from '../../src/model/types.js';
 import { processArticle } from '../../src/pipeline/index.js';
-import { dyadDaysFromEvents, storedDyadDays } from '../../src/store/dyad-days.js';
-import { openPostgresStore } from '../../src/store/postgres.js';
+import { dyadDaysFromEvents, laterReports, storedDyadDays } from '../../src/store/dyad-days.js';
+import { migrationProvider } from '../../src/store/migrations/index.js';
+import { openPostgresStore, postgresEngine } from '../../src/store/postgres.js';
 import type { Database as Schema } from '../../src/store/schema.js';
 import {
   eventScanQueries,
+  seriesQueries,
   type DayTotalRow,
   type WindowEventDetail,
 } from '../../src/store/series-queries.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, sqliteEngine } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
 import { freshPgDatabase, PG_SKIP_NOTE, testPgUrl } from '../pg-server.js';
 
@@ -33,6 +36,9 @@ import { freshPgDatabase, PG_SKIP_NOTE, testPgUrl } from '../pg-server.js';
  * queries as they were before the rollup) — after ingesting, re-saving duplicates, ingesting in
  * the other order (groups then get renamed after earlier reports), splitting events and undoing
  * the splits. Floats compare to 1e-9 (sums are added in another order); counts, ids, order exactly.
+ * So do the events' `representative` marks (migration 0008) against their groups, which the
+ * series' strongest ids per period read instead of ranking the events (compared with the ranking
+ * for 1, 2 and 20 ids per period).
  */
 
 const CLOCK = () => new Date('2025-09-01T00:00:00Z');
@@ -147,11 +153,14 @@ function merged(rows: readonly DayTotalRow[]): DayTotalRow[] {
   return [...byKey.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, r]) => r);
 }
 
-/** The kept rollup equals a recount from the events. */
+/** The kept rollup equals a recount from the events; so do the later-report marks of the events. */
 async function expectRollupExact(o: Opened): Promise<void> {
   const stored = await storedDyadDays(o.db);
   expect(stored.length).toBeGreaterThan(20);
   expectSame(stored, await dyadDaysFromEvents(o.db), 'dyad_days');
+  expect(await laterReports(o.db), 'events.representative').toEqual(
+    await laterReports(o.db, { recount: true }),
+  );
 }
 
 /** Every aggregate and every analysis built on them: from the rollup and from the events alike. */
@@ -298,6 +307,22 @@ for (const engine of ENGINES) {
       expect(rows.reduce((n, r) => n + r.events, 0)).toBe(counted.length);
       // The corpus has reports of one happening in several documents: fewer representatives.
       expect(rows.reduce((n, r) => n + r.rep_events, 0)).toBeLessThan(counted.length);
+      expect((await laterReports(o.db)).length).toBeGreaterThan(0);
+    });
+
+    it('marks the later reports of a store grouped before migration 0008 when it runs', async () => {
+      const engineOf = engine.name === 'sqlite' ? sqliteEngine() : postgresEngine();
+      const migrator = new Migrator({ db: o.db, provider: migrationProvider(engineOf) });
+      const marked = await laterReports(o.db);
+      const down = await migrator.migrateTo('0007-dyad-days');
+      expect(down.error).toBeUndefined();
+      const columns = (await o.db.introspection.getTables()).find((t) => t.name === 'events')!.columns;
+      expect(columns.map((c) => c.name)).not.toContain('representative');
+      const up = await migrator.migrateToLatest();
+      expect(up.error).toBeUndefined();
+      expect(up.results?.map((r) => r.migrationName)).toContain('0008-representatives');
+      expect(await laterReports(o.db)).toEqual(marked);
+      await expectRollupExact(o);
     });
 
     it(
@@ -353,4 +378,55 @@ describe('per-day rollup dyad_days: documents saved in the other order', () => {
       await o.close();
     }
   });
+});
+
+describe('strongest event ids per period on a busy synthetic store', () => {
+  it(
+    'equal the ranking of the events, busy and quiet dyads, every interval, with and without groups',
+    { timeout: 240_000 },
+    async () => {
+      // Bursts, many |Goldstein| levels, reports joining earlier ones: periods fill at
+      // different levels, quiet periods need every level (bench/synthetic-store.ts).
+      const dir = mkdtempSync(path.join(tmpdir(), 'faultline-strongest-'));
+      const file = path.join(dir, 'store.db');
+      await buildSyntheticStore({ events: 30_000, out: file, seed: 11 });
+      const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+      try {
+        const later = await laterReports(db);
+        expect(later.length).toBeGreaterThan(50);
+        expect(later).toEqual(await laterReports(db, { recount: true }));
+        const pairs = await db
+          .selectFrom('events')
+          .select(['source', 'target', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(sql<boolean>`source < target`)
+          .groupBy(['source', 'target'])
+          .orderBy('n', 'desc')
+          .orderBy('source')
+          .orderBy('target')
+          .execute();
+        const dyads = [...pairs.slice(0, 3), pairs[Math.floor(pairs.length / 2)]!, pairs.at(-1)!];
+        const fast = seriesQueries(db, 'sqlite');
+        const slow = eventScanQueries(db, 'sqlite');
+        let ids = 0;
+        for (const d of dyads) {
+          for (const interval of ['day', 'week', 'month'] as const) {
+            for (const range of [{}, { from: '2022-02-10', to: '2023-03' }]) {
+              for (const perPeriod of [1, 5, 20]) {
+                for (const grouped of [true, false]) {
+                  const q = { a: d.target, b: d.source, interval, perPeriod, grouped, ...range };
+                  const got = await fast.periodEventIds(q);
+                  expect(got, JSON.stringify(q)).toEqual(await slow.periodEventIds(q));
+                  ids += got.length;
+                }
+              }
+            }
+          }
+        }
+        expect(ids).toBeGreaterThan(10_000);
+      } finally {
+        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { leanIngest } from './0004-lean-ingest.js';
 import { eventGroups } from './0005-event-groups.js';
 import { seriesIndexes } from './0006-series.js';
 import { dyadDays } from './0007-dyad-days.js';
+import { representatives } from './0008-representatives.js';
 
 /**
  * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
@@ -23,6 +24,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0005-event-groups': eventGroups(engine),
     '0006-series': seriesIndexes(engine),
     '0007-dyad-days': dyadDays(engine),
+    '0008-representatives': representatives(engine),
   };
   return { getMigrations: async () => all };
 }
