@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyDoc } from '../04-actors/test-helpers.js';
 import { stage } from './index.js';
 import { MAX_SENTENCE_CHARS } from './split.js';
+import { winkViewOf } from './wink.js';
 
 const split = (body: string) => stage.run(bodyDoc(body), {}).sentences;
 
@@ -45,6 +46,22 @@ describe('02-sentences', () => {
     expect(s).toHaveLength(2);
     for (const x of s) expect(body.slice(x.start, x.end)).toBe(x.text);
     expect(s[0]!.text).toBe('Əliyev met Ərdoğan in Gəncə.');
+  });
+
+  it('places every token at its own text, across runs of spaces and line breaks', () => {
+    const body = 'Baku  and   Yerevan\n\nsigned it.  "Peace," he said -- at 10:30   a.m.\n  Done.';
+    const view = winkViewOf(bodyDoc(body));
+    const values = view.wink.tokens().out() as string[];
+    expect(view.tokens.map((t) => view.folded.slice(t.start, t.end))).toEqual(values);
+    for (let i = 1; i < view.tokens.length; i++)
+      expect(view.tokens[i]!.start).toBeGreaterThanOrEqual(view.tokens[i - 1]!.end);
+  });
+
+  it('mends a break after an abbreviation, also after a word outside ASCII', () => {
+    expect(split('They met Dr. Smith in Gəncə. Talks began.').map((x) => x.text)).toEqual([
+      'They met Dr. Smith in Gəncə.',
+      'Talks began.',
+    ]);
   });
 
   it('gives nothing for an empty body', () => {

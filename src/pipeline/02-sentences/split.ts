@@ -73,12 +73,42 @@ function splitOverlong(body: string, spans: Span[], max: number): Span[] {
  * with an abbreviation such as "Dr." (from the honorifics list).
  */
 function falseBreak(body: string, prev: Span, next: Span, abbreviations: ReadonlySet<string>): boolean {
-  const between = body.slice(prev.end, next.start);
-  if (between.includes('\n')) return false;
-  if (between.length === 0 && /[.]$/.test(body.slice(prev.start, prev.end))) return true;
-  if (/^[a-z]/.test(body.slice(next.start, next.start + 1))) return true;
-  const last = /([\p{L}]+)\.$/u.exec(body.slice(Math.max(prev.start, prev.end - 24), prev.end));
-  return !!last && abbreviations.has(last[1]!.toLowerCase());
+  const gap = body.indexOf('\n', prev.end);
+  if (gap >= 0 && gap < next.start) return false;
+  // Character tests in place of slices: only the ends of the two spans matter.
+  if (next.start <= prev.end && prev.end > prev.start && body.charCodeAt(prev.end - 1) === 46) return true;
+  const first = next.start < body.length ? body.charCodeAt(next.start) : -1;
+  if (first >= 97 && first <= 122) return true;
+  return (
+    abbreviations.size > 0 &&
+    abbreviationBefore(body, Math.max(prev.start, prev.end - 24), prev.end, abbreviations)
+  );
+}
+
+/**
+ * True when `body[from, end)` ends with a word of letters and a full stop, and the word is one
+ * of `abbreviations` (lower case): `/([\p{L}]+)\.$/u` on that slice, read backwards from the
+ * full stop over ASCII letters (the regex takes over only at a character outside ASCII).
+ */
+function abbreviationBefore(
+  body: string,
+  from: number,
+  end: number,
+  abbreviations: ReadonlySet<string>,
+): boolean {
+  if (end - 1 < from || body.charCodeAt(end - 1) !== 46) return false;
+  let p = end - 1;
+  for (
+    let c = body.charCodeAt(p - 1);
+    p > from && (c | 32) >= 97 && (c | 32) <= 122;
+    c = body.charCodeAt(p - 1)
+  )
+    p--;
+  if (p > from && body.charCodeAt(p - 1) >= 128) {
+    const last = /([\p{L}]+)\.$/u.exec(body.slice(from, end));
+    return !!last && abbreviations.has(last[1]!.toLowerCase());
+  }
+  return p < end - 1 && abbreviations.has(body.slice(p, end - 1).toLowerCase());
 }
 
 /**

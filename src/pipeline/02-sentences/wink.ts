@@ -9,8 +9,15 @@ import { foldText } from '../text-map.js';
  * skipped, about a third of readDoc's cost (bench/pipeline.ts).
  */
 export const nlp = winkNLP(model, ['sbd', 'pos']);
-/** wink with its default pipeline, for comparison in benchmarks. */
-export const fullNlp = winkNLP(model);
+type Wink = ReturnType<typeof winkNLP>;
+let full: Wink | undefined;
+/**
+ * wink with its default pipeline, for comparison in benchmarks. Built on first use: a second
+ * copy of the model costs about 0.2 s of start-up and its memory, which the pipeline never needs.
+ */
+export const fullNlp: Wink = new Proxy({} as Wink, {
+  get: (_, key) => Reflect.get((full ??= winkNLP(model)), key),
+});
 const its = nlp.its;
 
 /**
@@ -59,25 +66,42 @@ export function winkViewOf(doc: Doc): WinkView {
   if (had && had.body === doc.body) return had;
   const folded = foldText(doc.body);
   const wink = nlp.readDoc(folded);
-  const values = wink.tokens().out() as string[];
-  const pos = wink.tokens().out(its.pos) as string[];
+  const all = wink.tokens();
+  const values = all.out() as string[];
+  const pos = all.out(its.pos) as string[];
   const tokens: WinkToken[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    let at = folded.indexOf(v, cursor);
+    let at = nextStart(folded, cursor);
+    // Most tokens follow the last one after a space or two, so the search is rarely needed. (A
+    // token opening with a character above space cannot start among the spaces skipped.)
+    if (!(v.charCodeAt(0) > 32) || !occursAt(folded, v, at)) at = folded.indexOf(v, cursor);
     // wink may normalise a token; then place it at the cursor with its own length.
     if (at < 0 || at - cursor > 64) at = Math.min(cursor, folded.length);
     const end = Math.min(folded.length, at + v.length);
     tokens.push({ start: at, end, pos: pos[i] ?? 'X', i, text: '', lower: '', lemma: '', neg: false });
     cursor = end;
   }
-  const sentences = (wink.sentences().out(its.span) as unknown as [number, number][]).map(
-    ([a, b]) => [a, b] as [number, number],
-  );
+  // wink gives each sentence's span as a fresh pair.
+  const sentences = wink.sentences().out(its.span) as unknown as [number, number][];
   const view = { body: doc.body, folded, tokens, sentences, wink };
   views.set(doc, view);
   return view;
+}
+
+/** `text.startsWith(word, at)`, compared in place (the call costs more than a short word). */
+function occursAt(text: string, word: string, at: number): boolean {
+  if (at + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The first offset from `at` that is not a space or line break. */
+function nextStart(text: string, at: number): number {
+  let c = text.charCodeAt(at);
+  while (c === 32 || c === 10) c = text.charCodeAt(++at);
+  return at;
 }
 
 // Lemmas by (wink's id of the token's text, part of speech): wink lemmatizes a word afresh at

@@ -17,8 +17,9 @@ const DAY_FIRST = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(\\p{L}+)\\.
 const ISO =
   /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:t\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?(?=\W|$)/gu;
 const NUMERIC = /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?=\W|$)/gu;
-// What every TIME match contains ("9:30", "7.15", "5 pm"): a cheap test that rules most lines out.
-const TIME_HINT = /\d[:.]\d\d|\d\s*[ap]/iu;
+// What every TIME match contains ("9:30", "7.15", "5 pm"): a cheap test that rules most lines
+// out (also those with "5 percent" or "20 April", which a bare "\d\s*[ap]" let through).
+const TIME_HINT = /\d[:.]\d\d|\d\s*[ap]\.?m/iu;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -77,8 +78,9 @@ export function findDate(text: string, cues: TextCues): Found | null {
  */
 export function isTimeLine(text: string, cues: TextCues): boolean {
   if (!TIME_HINT.test(text)) return false;
-  const rest = text.toLowerCase().replace(TIME, ' ');
-  if (rest === text.toLowerCase()) return false;
+  const lower = text.toLowerCase();
+  const rest = lower.replace(TIME, ' ');
+  if (rest === lower) return false;
   return leftoverWords(rest, cues).length === 0;
 }
 

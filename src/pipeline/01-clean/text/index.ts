@@ -2,7 +2,7 @@ import type { ArticleHints, Cleaned } from '../../../model/types.js';
 import { isNameLine } from './byline.js';
 import { CueFileError, textCues, type TextCues } from './cues.js';
 import { findDate } from './dateline.js';
-import { classifyLine, type Line, type LineKind } from './line-kind.js';
+import { classifyLine, endsSentence, type Line, type LineKind } from './line-kind.js';
 import { copiedLines } from './near-duplicate.js';
 import { spaceNonAsciiNonWords } from './ascii-words.js';
 import { tidyLine, toLines } from './normalize.js';
@@ -79,11 +79,12 @@ function key(text: string): string {
  * The number of characters of a line's key that are not spaces, counted without building the
  * key: ASCII letters and digits (curly quotes, dashes and no-break spaces, U+2000–U+206F and
  * U+00A0, hold no letter or digit and become spaces). -1 for text with any other non-ASCII
- * character, whose count would need the Unicode classes and lower-casing.
+ * character, whose count would need the Unicode classes and lower-casing. Counting stops
+ * past `limit`: a key with more such characters than that cannot equal the one looked for.
  */
-function asciiWordChars(text: string): number {
+function asciiWordChars(text: string, limit: number): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && n <= limit; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
@@ -102,7 +103,7 @@ function cleanLines(texts: string[], hints: ArticleHints, cues: TextCues): Clean
   const isTitle = (l: Line) => {
     if (title.key === '') return false;
     // Most lines are told apart from the title by their count of letters and digits alone.
-    const n = asciiWordChars(l.text);
+    const n = asciiWordChars(l.text, titleWordChars);
     return (n < 0 || n === titleWordChars) && key(l.text) === title.key;
   };
   const headerAuthors = new Set(
@@ -115,7 +116,9 @@ function cleanLines(texts: string[], hints: ArticleHints, cues: TextCues): Clean
   const isMeta = (l: Line) =>
     HEADER_KINDS.has(l.kind) ||
     isTitle(l) ||
-    (isNameLine(l.text) && headerAuthors.has(l.text.replace(cues.honorific, '').toLowerCase()));
+    (headerAuthors.size > 0 &&
+      isNameLine(l.text) &&
+      headerAuthors.has(l.text.replace(cues.honorific, '').toLowerCase()));
 
   const headerEnd = findHeaderEnd(lines, title.index, isMeta);
   const end = findEnd(lines, headerEnd);
@@ -186,8 +189,7 @@ function findTitle(lines: Line[], hints: ArticleHints, cues: TextCues): Title {
     if (l.kind === 'blank') continue;
     seen += 1;
     const question = l.kind === 'prose' && /[?!]["”’]?$/u.test(l.text) && l.tokens <= 20;
-    const unclosed =
-      l.kind === 'prose' && !TERMINAL_STOP.test(l.text) && l.tokens <= 30 && l.text.length <= 200;
+    const unclosed = l.kind === 'prose' && !endsSentence(l.text) && l.tokens <= 30 && l.text.length <= 200;
     // A line holding a full date is a dateline or a teaser stamp, not a headline.
     if (((l.kind === 'heading' && l.tokens >= 2) || question || unclosed) && !findDate(l.text, cues)) {
       candidates.push(i);
@@ -209,9 +211,6 @@ function findTitle(lines: Line[], hints: ArticleHints, cues: TextCues): Title {
   }
   return { text: null, key: '', index: -1, outlet: null };
 }
-
-/** A line closed by a full stop, colon, semicolon or question mark: not an unclosed headline. */
-const TERMINAL_STOP = /[.:;…?!]["”’»)\]]*$/u;
 
 /** Line kinds after a headline that show it is one; a section label is not among them. */
 const AFTER_HEADLINE: ReadonlySet<LineKind> = new Set(['date', 'time', 'byline', 'bio', 'header']);

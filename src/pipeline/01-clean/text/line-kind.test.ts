@@ -1,6 +1,39 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textCues } from './cues.js';
-import { classifyLine, isLinkLike, isNavLine } from './line-kind.js';
+import { classifyLine, endsSentence, isLinkLike, isNavLine } from './line-kind.js';
+
+describe('endsSentence', () => {
+  it('agrees with the end-of-sentence regex it replaces', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Talks',
+      ' ',
+      '.',
+      '!',
+      '?',
+      '…',
+      ':',
+      ';',
+      '"',
+      '”',
+      '’',
+      '»',
+      ')',
+      ']',
+      '(',
+      '\ud83d',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        expect(endsSentence(text)).toBe(/[.!?…:;]["”’»)\]]*$/u.test(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
 
 describe('classifyLine', () => {
   const cues = textCues();

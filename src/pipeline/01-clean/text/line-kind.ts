@@ -34,7 +34,25 @@ export interface Line {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
-const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
+/** 1 for the ASCII characters of `[\p{L}\p{N}_]`. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/\w/.test(String.fromCharCode(c)) ? 1 : 0));
+
+const CLOSERS = '"”’»)]';
+const STOPS = '.!?…:;';
+
+/**
+ * True when the text ends in a full stop, colon, semicolon, "…", "?" or "!", perhaps followed
+ * by closing quotes and brackets: `/[.!?…:;]["”’»)\]]*$/u`, read backwards from the end rather
+ * than tried at every position of a long line.
+ *
+ * @example endsSentence('He left.”') // true
+ */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i]!)) i--;
+  return i >= 0 && STOPS.includes(text[i]!);
+}
+
 const SEGMENTS = /\s+[|·•]\s+|\s+[–—]\s+/u;
 const ADDRESS = /https?:\/\/|www\.\S|\S+@\S+\.\w{2,}/iu;
 const MAYBE_ADDRESS = /:\/\/|www|@/iu;
@@ -48,17 +66,19 @@ const BULLET = /^(?:[-*•·▪●◦‣]|\d{1,2}[.)])\s+/u;
 export function countTokens(text: string): number {
   // Counts runs of [\p{L}\p{N}_] without building them: every line of a page is counted.
   let n = 0;
-  let inside = false;
+  let inside = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let word: boolean;
-    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    let word: number;
+    if (c < 128) word = ASCII_WORD[c]!;
+    // No-break space and General Punctuation (curly quotes, dashes): never a letter or digit.
+    else if (c === 0xa0 || (c >= 0x2000 && c <= 0x206f)) word = 0;
     else {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      word = WORD_CHAR.test(String.fromCodePoint(cp));
+      word = WORD_CHAR.test(String.fromCodePoint(cp)) ? 1 : 0;
     }
-    if (word && !inside) n++;
+    if (word > inside) n++;
     inside = word;
   }
   return n;
@@ -117,6 +137,10 @@ export function isNavLine(text: string, cues: TextCues): boolean {
   );
 }
 
+/** A classified line; `extra` holds what its kind reads off it (author, date). */
+const lineOf = (text: string, tokens: number, kind: LineKind, extra?: Partial<Line>): Line =>
+  extra ? { text, kind, tokens, ...extra } : { text, kind, tokens };
+
 /**
  * Classifies one tidied line.
  *
@@ -124,15 +148,14 @@ export function isNavLine(text: string, cues: TextCues): boolean {
  */
 export function classifyLine(text: string, cues: TextCues): Line {
   const tokens = countTokens(text);
-  const line = (kind: LineKind, extra: Partial<Line> = {}): Line => ({ text, kind, tokens, ...extra });
-  if (text === '') return line('blank');
-  if (tokens === 0) return line('other');
-  if (cues.endMarker.test(text)) return line('end');
-  if (cues.teaserMarker.test(text)) return line('teaser');
-  if (cues.headerLine.test(text)) return line('header');
-  if (cues.dropLine.test(text)) return line('drop');
-  if (isSectionLine(text, cues)) return line('section');
-  if (isTimeLine(text, cues)) return line('time');
+  if (text === '') return lineOf(text, tokens, 'blank');
+  if (tokens === 0) return lineOf(text, tokens, 'other');
+  if (cues.endMarker.test(text)) return lineOf(text, tokens, 'end');
+  if (cues.teaserMarker.test(text)) return lineOf(text, tokens, 'teaser');
+  if (cues.headerLine.test(text)) return lineOf(text, tokens, 'header');
+  if (cues.dropLine.test(text)) return lineOf(text, tokens, 'drop');
+  if (isSectionLine(text, cues)) return lineOf(text, tokens, 'section');
+  if (isTimeLine(text, cues)) return lineOf(text, tokens, 'time');
   // "By Jane Doe | 3 March 2025 | 5 min read": judge each segment of a short header line.
   const segments = text.length <= 160 ? text.split(SEGMENTS) : [text];
   let author: string | undefined;
@@ -143,8 +166,11 @@ export function classifyLine(text: string, cues: TextCues): Line {
   for (const seg of segments) {
     let by = parseByline(seg, cues);
     let date = parseDateline(seg, cues);
-    // "By Jane Doe March 4, 2024": a byline with its date and no separator.
-    const inner = by || date ? null : findDate(seg, cues);
+    // "By Jane Doe March 4, 2024": a byline with its date and no separator. Only a segment
+    // that opens like a byline can hold one before its date (the byline pattern ends in `.+`),
+    // so the date search is skipped for the rest: most prose lines hold a year. (A tidied line
+    // holds no line break, which `.` would not cross.)
+    const inner = by || date || !cues.bylineStart.test(seg.trim()) ? null : findDate(seg, cues);
     if (inner) {
       const at = seg.toLowerCase().indexOf(inner.match);
       const after = seg.slice(at + inner.match.length).replace(/^[\s,;:|–—-]+/u, '');
@@ -154,26 +180,28 @@ export function classifyLine(text: string, cues: TextCues): Line {
     }
     if (by) author ??= by;
     if (date) dateline ??= date;
-    const states = by || date || cues.headerLine.test(seg) || isTimeLine(seg, cues);
+    // A line of one segment is known not to be a header, time or section line (tested above).
+    const several = segments.length > 1;
+    const states = by || date || (several && (cues.headerLine.test(seg) || isTimeLine(seg, cues)));
     if (states) stated += 1;
-    if (states || isSectionLine(seg, cues)) meta += 1;
+    if (states || (several && isSectionLine(seg, cues))) meta += 1;
     else if (isMenuItem(seg)) labels += 1;
   }
   // "Agency copy | 4 min read": a header row may carry a short label the cues do not know.
   // A nav row of section names states nothing, so it is not let in by its labels.
   if (meta === segments.length || (stated >= 1 && meta + labels === segments.length)) {
-    if (author) return line('byline', { author, ...(dateline ? { dateline } : {}) });
-    if (dateline) return line('date', { dateline });
-    return line('header');
+    if (author) return lineOf(text, tokens, 'byline', { author, ...(dateline ? { dateline } : {}) });
+    if (dateline) return lineOf(text, tokens, 'date', { dateline });
+    return lineOf(text, tokens, 'header');
   }
-  if (isNavLine(text, cues)) return line('drop');
+  if (isNavLine(text, cues)) return lineOf(text, tokens, 'drop');
   const bio = parseBio(text, cues);
-  if (bio) return line('bio', { author: bio });
-  if (text.length <= 320 && cues.captionEnding.test(text)) return line('caption');
-  if (isLinkLike(text)) return line('link');
+  if (bio) return lineOf(text, tokens, 'bio', { author: bio });
+  if (text.length <= 320 && cues.captionEnding.test(text)) return lineOf(text, tokens, 'caption');
+  if (isLinkLike(text)) return lineOf(text, tokens, 'link');
   const body = text.replace(BULLET, '');
-  if (TERMINAL.test(body) ? tokens >= 3 : tokens >= 15) return line('prose');
+  if (endsSentence(body) ? tokens >= 3 : tokens >= 15) return lineOf(text, tokens, 'prose');
   if (tokens >= 2 && tokens <= 15 && text.length <= 120 && /^["“‘'(]?[\p{Lu}\p{N}]/u.test(body))
-    return line('heading');
-  return line('other');
+    return lineOf(text, tokens, 'heading');
+  return lineOf(text, tokens, 'other');
 }
