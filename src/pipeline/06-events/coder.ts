@@ -1,6 +1,8 @@
 import type { Modality } from '../../model/types.js';
 import { codeIn, coderCues, type CoderCues } from './coder-cues.js';
 import type { Tok } from './tokens.js';
+import { sentenceFacts, type ClauseCut } from './sentence-facts.js';
+import { inList, listBit, type Word } from './words.js';
 
 /** Where an actor sits relative to a trigger. Prepositions name themselves. */
 export type Role = 'subject' | 'object' | 'possessor' | string;
@@ -186,36 +188,101 @@ function startsClause(
   return false;
 }
 
+/** Does another span cover exactly the same text? (A sentence has few spans: a scan beats a map.) */
+function sharedSpan(
+  spans: readonly { start: number; end: number }[],
+  s: { start: number; end: number },
+): boolean {
+  let n = 0;
+  for (const x of spans) if (x.start === s.start && x.end === s.end && ++n > 1) return true;
+  return false;
+}
+
+/** Are the chunks in order of their start already? */
+function byStartAlready(chunks: readonly Chunk[]): boolean {
+  for (let k = 1; k < chunks.length; k++) if (chunks[k]!.start < chunks[k - 1]!.start) return false;
+  return true;
+}
+
+/** Index of the first token ending after `offset` (`ends`: each token's end, in order), or ends.length. */
+function firstEndingAfter(ends: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** A mention's character span with its actor and the state it is coded under. */
+export interface ActorSpan {
+  start: number;
+  end: number;
+  actorId: string;
+  state: string;
+  kind: string;
+}
+
+/**
+ * The actor chunks of a sentence, built once for its tokens and spans: 06-events and 07-claims
+ * read the same mentions of most sentences. The chunks are shared, so readers must not change
+ * them beyond `freeClauseSubjects`, which both stages apply alike (and which a second time
+ * changes nothing).
+ *
+ * @example sentenceChunks(toks, spans, coderCues())[0].state // 'IRN'
+ */
+export function sentenceChunks(toks: readonly Tok[], spans: readonly ActorSpan[], cues: CoderCues): Chunk[] {
+  const f = sentenceFacts(toks);
+  const had = f.chunks;
+  if (had && had.cues === cues && sameSpans(had.spans, spans)) return had.value;
+  const value = buildChunks(toks, spans, cues);
+  f.chunks = { cues, spans, value };
+  return value;
+}
+
+function sameSpans(a: readonly ActorSpan[], b: readonly ActorSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (
+      x.start !== y.start ||
+      x.end !== y.end ||
+      x.actorId !== y.actorId ||
+      x.state !== y.state ||
+      x.kind !== y.kind
+    )
+      return false;
+  }
+  return true;
+}
+
 /**
  * Builds actor chunks from mention token ranges, marking possessives/adjectives and the
  * governing preposition of each.
  */
 export function buildChunks(
   toks: readonly Tok[],
-  spans: readonly { start: number; end: number; actorId: string; state: string; kind: string }[],
+  spans: readonly ActorSpan[],
   cues: CoderCues = coderCues(),
 ): Chunk[] {
   const chunks: Chunk[] = [];
+  const { ends } = sentenceFacts(toks);
   // One phrase resolved to several actors ("the foreign ministers of Iran and Azerbaijan") is
   // read through the actors named inside it, which are coordinated.
-  // Spans counted by start, then end (numbers: no key strings to build for every span).
-  const perSpan = new Map<number, Map<number, number>>();
-  for (const x of spans) {
-    let ends = perSpan.get(x.start);
-    if (!ends) perSpan.set(x.start, (ends = new Map()));
-    ends.set(x.end, (ends.get(x.end) ?? 0) + 1);
-  }
   for (const s of spans) {
-    if (perSpan.get(s.start)!.get(s.end)! > 1) continue;
+    if (sharedSpan(spans, s)) continue;
     let a = -1;
     let b = -1;
-    for (const t of toks) {
-      // Tokens are in order: none from here on can overlap the span.
+    // Tokens are in order and disjoint: the first that can overlap the span is the first
+    // ending after its start; none from the first starting at its end on can.
+    for (let k = firstEndingAfter(ends, s.start); k < toks.length; k++) {
+      const t = toks[k]!;
       if (t.start >= s.end) break;
-      if (t.end > s.start && t.start < s.end) {
-        if (a < 0) a = t.i;
-        b = t.i + 1;
-      }
+      if (a < 0) a = t.i;
+      b = t.i + 1;
     }
     if (a < 0) continue;
     const next = toks[b];
@@ -227,7 +294,8 @@ export function buildChunks(
       possessive || (!!after && (after.pos === 'NOUN' || (after.pos === 'PROPN' && s.kind === 'state')));
     chunks.push({ start: a, end: b, actorId: s.actorId, state: s.state, kind: s.kind, modifier, prep: null });
   }
-  chunks.sort((x, y) => x.start - y.start);
+  // Mentions come in text order, so the chunks mostly are already.
+  if (!byStartAlready(chunks)) chunks.sort((x, y) => x.start - y.start);
   // "Egypt's Muslim Brotherhood", "the Afghan Taliban": a transnational group named with a
   // state is coded under that state.
   for (const c of chunks) {
@@ -300,19 +368,43 @@ function verbFollows(toks: readonly Tok[], i: number): boolean {
   return false;
 }
 
-/** Splits a sentence into clauses at openers, semicolons and participle/verb coordination. */
+/**
+ * Splits a sentence into clauses at openers, semicolons and participle/verb coordination. The
+ * cuts depend on the tokens alone, so 06-events and 07-claims share them (fresh clauses each call).
+ *
+ * @example splitClauses(tokenize('Iran protested after Baku closed the border.'), coderCues()).length // 2
+ */
 export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
+  const f = sentenceFacts(toks);
+  if (f.cuts?.cues !== cues) f.cuts = { cues, value: clauseCuts(toks, cues) };
+  const clauses: Clause[] = [];
+  for (const c of f.cuts.value)
+    clauses.push({ start: c.start, end: c.end, opener: c.opener, inherited: null });
+  return clauses;
+}
+
+function clauseCuts(toks: readonly Tok[], cues: CoderCues): ClauseCut[] {
   // "Although Tehran is expected to …": a sentence may open with its clause opener.
   const first = toks[0] && cues.clauseOpeners.has(toks[0].lower) && verbFollows(toks, 0) ? 0 : -1;
   const cuts: { at: number; opener: number }[] = [{ at: 0, opener: first }];
+  const { words } = sentenceFacts(toks);
   // Tokens inside "as well as", "such as" …: connectives between phrases open no clause.
+  const connectives = cues.phrases.phraseConnectives;
+  const firsts = phraseFirstsOf(connectives);
+  const firstBit = listBit(firsts);
   const inConnective = new Set<number>();
-  for (const ph of cues.phrases.phraseConnectives)
-    for (let i = 0; i + ph.length <= toks.length; i++) {
+  for (let i = 0; i < toks.length; i++) {
+    if (!inList(words[i]!, firsts, firstBit)) continue;
+    for (const ph of connectives) {
+      if (i + ph.length > toks.length) continue;
       let d = 0;
       while (d < ph.length && toks[i + d]!.lower === ph[d]) d++;
       if (d === ph.length) for (let j = i; j < i + d; j++) inConnective.add(j);
     }
+  }
+  // Only these words open a clause by themselves (a memoised test per word, then the exact one).
+  const openers = openerWordsOf(cues);
+  const openerBit = listBit(openers);
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = toks[i - 1]!;
@@ -321,7 +413,9 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
       continue;
     }
     if (inConnective.has(i)) continue;
+    const opener = inList(words[i]!, openers, openerBit);
     if (
+      opener &&
       cues.clauseOpeners.has(t.lower) &&
       (cues.verbOpeners.has(t.lower) ? verbFollows(toks, i) : true) &&
       (prev.lower === ',' ||
@@ -335,8 +429,9 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
     }
     // "that" opens a clause as a complementizer ("said that …") or a relative pronoun ("a charge that Baku denied").
     if (
-      (cues.complementizers.has(t.lower) && t.pos === 'SCONJ') ||
-      (cues.relativePronouns.has(t.lower) && t.pos === 'PRON' && verbFollows(toks, i))
+      opener &&
+      ((cues.complementizers.has(t.lower) && t.pos === 'SCONJ') ||
+        (cues.relativePronouns.has(t.lower) && t.pos === 'PRON' && verbFollows(toks, i)))
     ) {
       cuts.push({ at: i, opener: i });
       continue;
@@ -351,32 +446,31 @@ export function splitClauses(toks: readonly Tok[], cues: CoderCues): Clause[] {
       cuts.push({ at: i, opener: i });
     }
   }
-  const clauses: Clause[] = [];
+  const clauses: ClauseCut[] = [];
   for (let k = 0; k < cuts.length; k++) {
     const start = cuts[k]!.at;
     const end = k + 1 < cuts.length ? cuts[k + 1]!.at : toks.length;
-    if (end > start) clauses.push({ start, end, opener: cuts[k]!.opener, inherited: null });
+    if (end > start) clauses.push({ start, end, opener: cuts[k]!.opener });
   }
   return clauses;
 }
 
 /**
  * Matches a phrase pattern's lemmas from token i, allowing up to two modifier words between
- * them; `forms` holds each token's lemma candidates.
+ * them; `words` holds each token's word record (with its lemma candidates).
  */
 function matchPhrase(
   toks: readonly Tok[],
-  forms: readonly (readonly string[])[],
+  words: readonly Word[],
   i: number,
-  words: readonly string[],
+  lemmas: readonly string[],
   end: number,
 ): number {
   let j = i;
-  for (let w = 0; w < words.length; w++) {
+  for (let w = 0; w < lemmas.length; w++) {
     let skips = 0;
-    while (j < end && !forms[j]!.includes(words[w]!)) {
-      if (w === 0 || skips >= 2 || !['ADJ', 'DET', 'ADV', 'NUM', 'PRON', 'NOUN'].includes(toks[j]!.pos))
-        return -1;
+    while (j < end && !words[j]!.forms.includes(lemmas[w]!)) {
+      if (w === 0 || skips >= 2 || !PHRASE_GAP.has(toks[j]!.pos)) return -1;
       j++;
       skips++;
     }
@@ -385,6 +479,9 @@ function matchPhrase(
   }
   return j;
 }
+
+/** Parts of speech that may stand between the words of a phrase ("held [three days of] talks"). */
+const PHRASE_GAP: ReadonlySet<string> = new Set(['ADJ', 'DET', 'ADV', 'NUM', 'PRON', 'NOUN']);
 
 /** Is token i a participle used passively ("were arrested", "was summoned by")? */
 function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
@@ -410,77 +507,28 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
   return toks[i + 1]?.lower === 'by' && !(next?.pos === 'NOUN' && toks[i + 3]?.pos !== 'ADP');
 }
 
-// Keyed lemma → lower form: a joined key string would be built and hashed on every call, and
-// this is called for every token by the trigger finder and the claim reader.
-const candidateCache = new Map<string, Map<string, string[]>>();
-let cachedCandidates = 0;
-
-/**
- * Lemmas a word may stand for. wink sometimes tags a past participle or gerund as a noun
- * ("has long accused" → NOUN "accused"); stripping the inflection finds the verb again.
- *
- * @example lemmaCandidates({ lemma: 'accused', lower: 'accused' }) // ['accused', 'accuse', 'accus']
- */
-export function lemmaCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
-  let forms = candidateCache.get(t.lemma);
-  const hit = forms?.get(t.lower);
-  if (hit) return hit;
-  const found = inflectionCandidates(t);
-  if (++cachedCandidates > 50_000) {
-    candidateCache.clear();
-    cachedCandidates = 1;
-    forms = undefined;
-  }
-  if (!forms) candidateCache.set(t.lemma, (forms = new Map()));
-  forms.set(t.lower, found);
-  return found;
-}
+export { lemmaCandidates } from './words.js';
 
 /** The patterns a word's lemma candidates may trigger, in lookup order and without repeats. */
-interface PatternHits {
+export interface PatternHits {
   /** Phrase patterns whose first word is one of the candidates. */
   first: readonly CoderPattern[];
   /** Verb and noun patterns on one of the candidates. */
   lemma: readonly CoderPattern[];
 }
 
-// Per index, per (cached, so shared) candidate list: most words of a text recur.
-const hitsCache = new WeakMap<PatternIndex, WeakMap<readonly string[], PatternHits>>();
-
-function patternHits(index: PatternIndex, forms: readonly string[]): PatternHits {
-  let perIndex = hitsCache.get(index);
-  if (!perIndex) hitsCache.set(index, (perIndex = new WeakMap()));
-  let hits = perIndex.get(forms);
-  if (!hits) {
-    hits = {
-      first: [...new Set(forms.flatMap((l) => index.byFirst.get(l) ?? []))],
-      lemma: [...new Set(forms.flatMap((l) => index.byLemma.get(l) ?? []))],
-    };
-    perIndex.set(forms, hits);
-  }
-  return hits;
-}
-
-function inflectionCandidates(t: Pick<Tok, 'lemma' | 'lower'>): string[] {
-  const out = [t.lemma];
-  const undouble = (x: string) => (/([bdglmnprt])\1$/.test(x) ? x.slice(0, -1) : x);
-  // "cease-fire" and "ceasefire" are one word.
-  const bases = t.lower.includes('-') ? [t.lower, t.lower.replace(/-/g, '')] : [t.lower];
-  for (const w of bases) {
-    out.push(w);
-    if (w.endsWith('ied')) out.push(`${w.slice(0, -3)}y`);
-    else if (w.endsWith('ed')) out.push(w.slice(0, -1), w.slice(0, -2), undouble(w.slice(0, -2)));
-    else if (w.endsWith('ing')) out.push(`${w.slice(0, -3)}e`, w.slice(0, -3), undouble(w.slice(0, -3)));
-    else if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
-    else if (w.endsWith('es')) out.push(w.slice(0, -1), w.slice(0, -2));
-    else if (w.endsWith('s')) out.push(w.slice(0, -1));
-  }
-  // British and American spellings share a pattern ("formalised" ~ "formalize").
-  for (const x of [...out]) {
-    if (x.endsWith('ise')) out.push(`${x.slice(0, -3)}ize`);
-    else if (x.endsWith('ize')) out.push(`${x.slice(0, -3)}ise`);
-  }
-  return [...new Set(out)];
+/**
+ * The patterns a word may trigger, or null for none (most words). Kept on the word record,
+ * shared by all occurrences of a word form: most words recur.
+ */
+function patternHits(index: PatternIndex, word: Word): PatternHits | null {
+  if (word.hitsIndex === index) return word.hits;
+  const forms = word.forms;
+  const first = [...new Set(forms.flatMap((l) => index.byFirst.get(l) ?? []))];
+  const lemma = [...new Set(forms.flatMap((l) => index.byLemma.get(l) ?? []))];
+  word.hitsIndex = index;
+  word.hits = first.length || lemma.length ? { first, lemma } : null;
+  return word.hits;
 }
 
 const INFLECTED = /(ed|ing)$/;
@@ -517,6 +565,30 @@ function verbLike(toks: readonly Tok[], i: number): boolean {
   );
 }
 
+// A pattern's word lists as sets, made once per list.
+const wordSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function wordSet(words: readonly string[]): ReadonlySet<string> {
+  let set = wordSets.get(words);
+  if (!set) wordSets.set(words, (set = new Set(words)));
+  return set;
+}
+
+/** The clause holding token i (the first clause when none does). */
+function clauseAt(clauses: readonly Clause[], i: number): Clause {
+  for (const c of clauses) if (i >= c.start && i < c.end) return c;
+  return clauses[0]!;
+}
+
+/** A trigger candidate at one token: the pattern and where its words end. */
+interface Candidate {
+  p: CoderPattern;
+  end: number;
+}
+
+/** Longest match first; among equals, the more specific pattern (phrase > particle > requires > bare). */
+const byStrength = (a: Candidate, b: Candidate) =>
+  b.end - a.end || (b.p.rank ?? 0) - (a.p.rank ?? 0) || Number(!!b.p.particle) - Number(!!a.p.particle);
+
 /** Finds every trigger in a sentence, longest match first, one per token. */
 function findTriggers(
   toks: readonly Tok[],
@@ -525,44 +597,24 @@ function findTriggers(
   cues: CoderCues,
 ): Trigger[] {
   const out: Trigger[] = [];
+  // Tokens covered by an earlier trigger (triggers are found left to right).
+  let takenTo = 0;
   const taken = new Set<number>();
-  const clauseOf = (i: number) => {
-    for (const c of clauses) if (i >= c.start && i < c.end) return c;
-    return clauses[0]!;
-  };
-  const lemmaSets = new Map<Clause, Set<string>>();
-  const clauseLemmas = (c: Clause) => {
-    let set = lemmaSets.get(c);
-    if (!set) {
-      set = new Set();
-      for (let k = c.start; k < c.end; k++) set.add(toks[k]!.lemma).add(toks[k]!.lower);
-      lemmaSets.set(c, set);
-    }
-    return set;
-  };
-  // Each token's lemma candidates, looked up once: phrase matching reads them many times.
-  const forms = toks.map((t) => lemmaCandidates(t));
-  const restOf = new Map<number, Set<string>>();
-  const sentenceLemmas = (from: number) => {
-    let set = restOf.get(from);
-    if (!set) {
-      set = new Set();
-      for (let k = from; k < toks.length; k++) set.add(toks[k]!.lemma).add(toks[k]!.lower);
-      restOf.set(from, set);
-    }
-    return set;
-  };
+  // Each token's word record, looked up once per sentence and shared with 07-claims.
+  const { words } = sentenceFacts(toks);
+  // Tokens whose word some pattern requires or excludes (found when first needed).
+  let marked: number[] | null = null;
   // One list reused for every word (only filtered copies of it are kept).
-  const candidates: { p: CoderPattern; end: number }[] = [];
+  const candidates: Candidate[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const hits = patternHits(index, forms[i]!);
+    const hits = patternHits(index, words[i]!);
     // Most words trigger nothing: skip the clause lookup for them.
-    if (hits.first.length === 0 && hits.lemma.length === 0) continue;
-    const clause = clauseOf(i);
+    if (!hits) continue;
+    const clause = clauseAt(clauses, i);
     candidates.length = 0;
     for (const p of hits.first) {
-      const end = matchPhrase(toks, forms, i, p.words, clause.end);
+      const end = matchPhrase(toks, words, i, p.words, clause.end);
       if (end > 0) candidates.push({ p, end });
     }
     for (const p of hits.lemma) {
@@ -579,27 +631,33 @@ function findTriggers(
       candidates.push({ p, end });
     }
     if (!candidates.length) continue;
-    const own = clauseLemmas(clause);
-    // A pattern about its complement clause ("believe that X was behind …") reads the words
-    // of the sentence from the trigger on.
-    const scope = (p: CoderPattern) => (p.target.includes('clause') ? sentenceLemmas(i) : own);
-    const ok = candidates.filter(
-      ({ p }) =>
-        (!p.requires?.length || p.requires.some((w) => scope(p).has(w))) &&
-        (!p.excludes?.length || !p.excludes.some((w) => scope(p).has(w))),
-    );
+    const ok: Candidate[] = [];
+    for (const c of candidates) {
+      const p = c.p;
+      // A pattern about its complement clause ("believe that X was behind …") reads the words
+      // of the sentence from the trigger on; any other the words of its own clause.
+      const wide = p.target.includes('clause');
+      const from = wide ? i : clause.start;
+      const to = wide ? toks.length : clause.end;
+      if (!p.requires?.length && !p.excludes?.length) {
+        ok.push(c);
+        continue;
+      }
+      marked ??= markedTokens(words, conditionVocabulary(index));
+      if (p.requires?.length && !hasAnyOf(marked, words, from, to, wordSet(p.requires))) continue;
+      if (p.excludes?.length && hasAnyOf(marked, words, from, to, wordSet(p.excludes))) continue;
+      ok.push(c);
+    }
     if (!ok.length) continue;
-    // Longest match wins; among equals, the more specific pattern (phrase > particle > requires > bare).
-    ok.sort(
-      (a, b) =>
-        b.end - a.end || (b.p.rank ?? 0) - (a.p.rank ?? 0) || Number(!!b.p.particle) - Number(!!a.p.particle),
-    );
+    if (ok.length > 1) ok.sort(byStrength);
     const best = ok[0]!;
     let clash = false;
-    for (let k = i; k < best.end; k++) if (taken.has(k)) clash = true;
+    if (i < takenTo) for (let k = i; k < best.end; k++) if (taken.has(k)) clash = true;
     if (clash) continue;
     for (let k = i; k < best.end; k++) taken.add(k);
-    const alternatives = ok.filter((c) => c.end === best.end).map((c) => c.p);
+    if (best.end > takenTo) takenTo = best.end;
+    const alternatives: CoderPattern[] = [];
+    for (const c of ok) if (c.end === best.end) alternatives.push(c.p);
     out.push({
       pattern: best.p,
       alternatives,
@@ -621,10 +679,12 @@ function coordinated(c: Chunk, chunks: readonly Chunk[], toks: readonly Tok[]): 
   for (;;) {
     const next = chunks.find((x) => x.start > cur.end - 1 && x.start <= cur.end + 1);
     if (!next) break;
-    const between = toks.slice(cur.end, next.start).map((t) => t.lower);
-    if (!(between.length === 1 && (between[0] === 'and' || between[0] === ',' || between[0] === 'or'))) break;
+    // Exactly one word between them (the next chunk starts at or one past this one's end).
+    if (next.start !== cur.end + 1) break;
+    const between = toks[cur.end]!.lower;
+    if (!(between === 'and' || between === ',' || between === 'or')) break;
     group.push(next);
-    if (between[0] !== ',') closed = group.length;
+    if (between !== ',') closed = group.length;
     cur = next;
   }
   // A comma joins a list only when an "and"/"or" closes it ("Iran, Iraq and Syria"); without
@@ -661,6 +721,30 @@ function subjectOf(
   return chunks.find((x) => x.start >= clause.start && x.end <= limit && x.prep === 'of') ?? clause.inherited;
 }
 
+/** Is token i inside an actor chunk? */
+function inChunk(chunks: readonly Chunk[], i: number): boolean {
+  for (const x of chunks) if (x.start <= i && i < x.end) return true;
+  return false;
+}
+
+/** "Armenia's leading arms supplier": an -ing word after a determiner or possessive is an adjective. */
+function adjectival(toks: readonly Tok[], i: number): boolean {
+  return toks[i]!.lower.endsWith('ing') && (isPossessive(toks[i - 1]) || toks[i - 1]?.pos === 'DET');
+}
+
+/** Length of a coordinator ("and", "as well as") ending at token i, or 0. */
+function coordinatorAt(toks: readonly Tok[], i: number, cues: CoderCues): number {
+  if (cues.nounCoordinators.has(toks[i]?.lower ?? '')) return 1;
+  for (const ph of cues.phrases.nounCoordinators)
+    if (ph.every((w, d) => toks[i - ph.length + 1 + d]?.lower === w)) return ph.length;
+  return 0;
+}
+
+/** The chunks after the trigger in its clause. */
+function chunksAfter(trig: Trigger, chunks: readonly Chunk[]): Chunk[] {
+  return chunks.filter((x) => x.start >= trig.end && x.start < trig.clause.end);
+}
+
 function roleChunks(
   role: Role,
   trig: Trigger,
@@ -670,7 +754,6 @@ function roleChunks(
   cues: CoderCues = coderCues(),
 ): Chunk[] {
   const { clause } = trig;
-  const after = chunks.filter((x) => x.start >= trig.end && x.start < clause.end);
   switch (role) {
     case 'subject': {
       if (!subject) return [];
@@ -678,38 +761,32 @@ function roleChunks(
       // ("X staged drills", "X launched a petition"): verb, then determiners and modifiers.
       if (trig.pattern.nominal) {
         let k = trig.start - 1;
-        const inChunk = (i: number) => chunks.some((x) => x.start <= i && i < x.end);
-        // "Armenia's leading arms supplier": an -ing word after a determiner or possessive is an adjective.
-        const adjectival = (i: number) =>
-          toks[i]!.lower.endsWith('ing') && (isPossessive(toks[i - 1]) || toks[i - 1]?.pos === 'DET');
-        // Length of a coordinator ("and", "as well as") ending at token i, or 0.
-        const coordinatorAt = (i: number) => {
-          if (cues.nounCoordinators.has(toks[i]?.lower ?? '')) return 1;
-          for (const ph of cues.phrases.nounCoordinators)
-            if (ph.every((w, d) => toks[i - ph.length + 1 + d]?.lower === w)) return ph.length;
-          return 0;
-        };
         while (
           k > subject.end &&
-          coordinatorAt(k) < 2 &&
+          coordinatorAt(toks, k, cues) < 2 &&
           (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PRON'].includes(toks[k]!.pos) ||
-            inChunk(k) ||
-            adjectival(k))
+            inChunk(chunks, k) ||
+            adjectival(toks, k))
         )
           k--;
         // "retaliated with aid to X and closer ties to Y", "… as well as closer ties": a noun
         // coordinated with the verb's first object shares its verb; step back over that object
         // (with its prepositional phrases) to the verb.
-        const connective = coordinatorAt(k);
+        const connective = coordinatorAt(toks, k, cues);
         // Only whole noun phrases count: in "military and intelligence cooperation" the
         // conjunction joins two modifiers of one noun, which has no verb of its own here.
         const last = toks[k - connective];
-        if (connective && last && (last.pos === 'NOUN' || last.pos === 'PROPN' || inChunk(k - connective))) {
+        if (
+          connective &&
+          last &&
+          (last.pos === 'NOUN' || last.pos === 'PROPN' || inChunk(chunks, k - connective))
+        ) {
           let j = k - connective;
           const stop = Math.max(subject.end, j - 12);
           while (
             j > stop &&
-            (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'ADP'].includes(toks[j]!.pos) || inChunk(j))
+            (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'ADP'].includes(toks[j]!.pos) ||
+              inChunk(chunks, j))
           )
             j--;
           if (toks[j]?.pos === 'VERB') k = j;
@@ -735,6 +812,7 @@ function roleChunks(
       // The first actor after the trigger that is not governed by a preposition.
       // "condemned remarks by X", "criticised the statement of X": a non-actor object
       // headed by another's words or acts points at that actor.
+      const after = chunksAfter(trig, chunks);
       const c =
         after.find((x) => x.prep === null) ??
         after.find(
@@ -791,7 +869,12 @@ function roleChunks(
     default: {
       // A noun's "of" phrase must follow the noun itself ("the arrest of two Iranian drivers").
       if (role === 'of' && trig.pattern.nominal && toks[trig.end]?.lower !== 'of') return [];
-      const c = after.find((x) => x.prep === role);
+      let c: Chunk | undefined;
+      for (const x of chunks)
+        if (x.start >= trig.end && x.start < clause.end && x.prep === role) {
+          c = x;
+          break;
+        }
       return c ? coordinated(c, chunks, toks) : [];
     }
   }
@@ -800,30 +883,106 @@ function roleChunks(
 /** Parts of speech of names: "In May 2020" holds no modal "may". */
 const NAMES: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'NUM']);
 
-const hasWord = (
+/** Is a word of the list (as lower-case form or lemma) at a token in [from, to)? */
+function hasWord(
   toks: readonly Tok[],
   from: number,
   to: number,
   set: ReadonlySet<string>,
   skipPos?: ReadonlySet<string>,
-) => {
+): boolean {
+  // Membership is memoised per word record: the same few lists are asked about every trigger.
+  const { words } = sentenceFacts(toks);
+  const bit = listBit(set);
   for (let k = Math.max(0, from); k < to; k++) {
     if (skipPos?.has(toks[k]!.pos)) continue;
-    if (set.has(toks[k]!.lower) || set.has(toks[k]!.lemma)) return true;
+    if (inList(words[k]!, set, bit)) return true;
   }
   return false;
-};
-const hasPhrase = (toks: readonly Tok[], from: number, to: number, phrases: readonly string[][]) => {
+}
+
+/**
+ * Is a word of the set (as lower-case form or lemma) at a token in [from, to)? Only `marked`
+ * tokens (ascending), whose words some list of the kind holds, can be.
+ */
+function hasAnyOf(
+  marked: readonly number[],
+  words: readonly Word[],
+  from: number,
+  to: number,
+  set: ReadonlySet<string>,
+): boolean {
+  for (const k of marked) {
+    if (k < from) continue;
+    if (k >= to) break;
+    if (set.has(words[k]!.lower) || set.has(words[k]!.lemma)) return true;
+  }
+  return false;
+}
+
+const conditionWords = new WeakMap<PatternIndex, ReadonlySet<string>>();
+
+/** Every word some pattern of the index requires or excludes. */
+function conditionVocabulary(index: PatternIndex): ReadonlySet<string> {
+  let v = conditionWords.get(index);
+  if (!v) {
+    const all = new Set<string>();
+    for (const m of [index.byLemma, index.byFirst])
+      for (const list of m.values())
+        for (const p of list) for (const w of [...(p.requires ?? []), ...(p.excludes ?? [])]) all.add(w);
+    conditionWords.set(index, (v = all));
+  }
+  return v;
+}
+
+/** Positions of the tokens whose word is in `vocab`, ascending. */
+function markedTokens(words: readonly Word[], vocab: ReadonlySet<string>): number[] {
+  const bit = listBit(vocab);
+  const out: number[] = [];
+  for (let k = 0; k < words.length; k++) if (inList(words[k]!, vocab, bit)) out.push(k);
+  return out;
+}
+// Each phrase list's first words, as a word list for the membership memo.
+const phraseFirsts = new WeakMap<readonly string[][], ReadonlySet<string>>();
+
+function phraseFirstsOf(phrases: readonly string[][]): ReadonlySet<string> {
+  let firsts = phraseFirsts.get(phrases);
+  if (!firsts) phraseFirsts.set(phrases, (firsts = new Set(phrases.map((ph) => ph[0]!))));
+  return firsts;
+}
+
+const openerWords = new WeakMap<CoderCues, ReadonlySet<string>>();
+
+/** Words that may open a clause: clause openers, complementizers and relative pronouns. */
+function openerWordsOf(cues: CoderCues): ReadonlySet<string> {
+  let v = openerWords.get(cues);
+  if (!v)
+    openerWords.set(
+      cues,
+      (v = new Set([...cues.clauseOpeners, ...cues.complementizers, ...cues.relativePronouns])),
+    );
+  return v;
+}
+
+/** Does a phrase of the list (lower-case words in a row) start at a token in [from, to) and end by `to`? */
+function hasPhrase(toks: readonly Tok[], from: number, to: number, phrases: readonly string[][]): boolean {
+  const firsts = phraseFirstsOf(phrases);
+  const bit = listBit(firsts);
+  const { words } = sentenceFacts(toks);
   // Plain loops: this runs for every word before every trigger (no closure per word and phrase).
-  for (let k = Math.max(0, from); k < to; k++)
+  for (let k = Math.max(0, from); k < to; k++) {
+    // Only a word that starts some phrase can start one (`to` may pass the last token).
+    const w = words[k];
+    if (!w || !inList(w, firsts, bit)) continue;
     for (const ph of phrases) {
       if (k + ph.length > to) continue;
       let d = 0;
       while (d < ph.length && toks[k + d]?.lower === ph[d]) d++;
       if (d === ph.length) return true;
     }
+  }
   return false;
-};
+}
 
 /**
  * The modality of a trigger from the words of its clause before it and the verb that governs
@@ -901,10 +1060,13 @@ function inheritSubjects(
 ): Chunk | null {
   let prevSubject: Chunk | null = carried;
   let mainSubject: Chunk | null = null;
+  let endingAt: Map<number, Chunk> | null = null;
   for (const cl of clauses) {
     const opener = cl.opener >= 0 ? toks[cl.opener]! : null;
     if (opener && cues.relativePronouns.has(opener.lower) && opener.lower !== 'that') {
-      const ante = [...chunks].reverse().find((x) => x.end <= cl.opener);
+      let ante: Chunk | null = null;
+      for (let c = chunks.length - 1; c >= 0 && !ante; c--)
+        if (chunks[c]!.end <= cl.opener) ante = chunks[c]!;
       cl.inherited = ante ?? prevSubject;
     } else if (opener && opener.pos === 'PRON' && cues.relativePronouns.has(opener.lower)) {
       // "an Arab power that maintains ties …": a relative "that" right after an actor phrase.
@@ -916,19 +1078,22 @@ function inheritSubjects(
       (x) => x.start >= cl.start && x.end <= cl.end && x.prep === null && !isInsideObject(x, cl, toks),
     );
     if (own) {
-      const firstVerb = toks.slice(cl.start, cl.end).findIndex((t) => VERBAL.has(t.pos) || t.pos === 'AUX');
-      if (firstVerb < 0 || own.start < cl.start + firstVerb) prevSubject = own;
+      let firstVerb = cl.start;
+      while (firstVerb < cl.end && !(VERBAL.has(toks[firstVerb]!.pos) || toks[firstVerb]!.pos === 'AUX'))
+        firstVerb++;
+      if (firstVerb === cl.end || own.start < firstVerb) prevSubject = own;
     } else {
       // "After X signed a decree, Israel's minister thanked …": past a fronted phrase, the
       // actor right before a finite verb is the subject.
-      const endingAt = new Map(chunks.map((c) => [c.end, c] as const));
+      endingAt ??= new Map(chunks.map((c) => [c.end, c] as const));
+      const ends = endingAt;
       const late = chunks.find(
         (x) =>
           x.start >= cl.start &&
           x.end <= cl.end &&
           x.prep === null &&
           toks[x.start - 1]?.lower === ',' &&
-          startsClause(toks, x.start, endingAt),
+          startsClause(toks, x.start, ends),
       );
       if (late) prevSubject = late;
     }
@@ -961,6 +1126,28 @@ export function subjectFinder(
       absoluteSubject(trig, chunks, toks) ??
       subjectOf(clause, chunks, i, toks)
     );
+  };
+}
+
+/** One coded interaction at a trigger (a plain literal: this runs for every event). */
+function rawEvent(
+  pattern: CoderPattern,
+  code: string,
+  source: Chunk,
+  target: Chunk,
+  modality: Modality,
+  trig: Trigger,
+  rule: string | undefined,
+): RawEvent {
+  return {
+    pattern,
+    code,
+    source,
+    target,
+    modality,
+    trigger: { start: trig.start, end: trig.end },
+    clause: { start: trig.clause.start, end: trig.clause.end },
+    rule,
   };
 }
 
@@ -1066,17 +1253,9 @@ function codeTrigger(
       if (s === t && !agentless && !(reflexive && targets.length === 1)) continue;
       // Within one state only domestic acts (arrests, protests, assaults) are coded.
       if (s.state === t.state && !p.domestic) continue;
-      const base = {
-        pattern: p,
-        source: s,
-        target: t,
-        modality,
-        trigger: { start: trig.start, end: trig.end },
-        clause: { start: trig.clause.start, end: trig.clause.end },
-        ...(recoded ? { rule: `${p.id}+${recoded}` } : {}),
-      };
-      events.push({ ...base, code });
-      if (p.pair && !recoded) events.push({ ...base, code: p.pair, source: t, target: s });
+      const rule = recoded ? `${p.id}+${recoded}` : undefined;
+      events.push(rawEvent(p, code, s, t, modality, trig, rule));
+      if (p.pair && !recoded) events.push(rawEvent(p, p.pair, t, s, modality, trig, rule));
     }
   }
   // "X brought Y and Z to the table": the parties brought together negotiate with each other.
@@ -1084,15 +1263,7 @@ function codeTrigger(
     const [first, ...rest] = targets;
     for (const t of rest) {
       if (t.state === first!.state) continue;
-      events.push({
-        pattern: p,
-        code: p.mediated,
-        source: first!,
-        target: t,
-        modality,
-        trigger: { start: trig.start, end: trig.end },
-        clause: { start: trig.clause.start, end: trig.clause.end },
-      });
+      events.push(rawEvent(p, p.mediated, first!, t, modality, trig, undefined));
     }
   }
 }
@@ -1214,7 +1385,8 @@ function askedFor(trig: Trigger, chunks: readonly Chunk[], toks: readonly Tok[],
       object = true;
       continue;
     }
-    if (t.pos === 'VERB') return object && lemmaCandidates(t).some((l) => cues.appealVerbs.has(l));
+    if (t.pos === 'VERB')
+      return object && sentenceFacts(toks).words[j]!.forms.some((l) => cues.appealVerbs.has(l));
     // "pressure from X to help", "calls on X to leave": a noun of asking governs it too.
     if (t.pos === 'NOUN' && object && cues.appealVerbs.has(t.lemma)) return true;
     if (!['NOUN', 'PROPN', 'DET', 'ADJ', 'NUM', 'PART', 'ADP', 'PRON'].includes(t.pos) && t.lower !== ',')
@@ -1251,7 +1423,14 @@ export function codeSentence(
     for (const p of trig.alternatives) {
       const before = events.length;
       codeTrigger(
-        { ...trig, pattern: p, passive: trig.passive && p.kind !== 'noun' && !p.nominal },
+        {
+          pattern: p,
+          alternatives: trig.alternatives,
+          start: trig.start,
+          end: trig.end,
+          passive: trig.passive && p.kind !== 'noun' && !p.nominal,
+          clause: trig.clause,
+        },
         toks,
         chunks,
         cues,
@@ -1325,7 +1504,9 @@ function governorLemma(at: number, toks: readonly Tok[], cues: CoderCues): strin
       t.pos === 'VERB' ||
       ((t.pos === 'NOUN' || t.pos === 'ADJ') && (/(ed)$/.test(t.lower) || toks[k + 1]?.lower === 'that'));
     if (!verbal) continue;
-    const lemma = lemmaCandidates(t).find((l) => cues.allegingVerbs.has(l) || cues.denyingVerbs.has(l));
+    const lemma = sentenceFacts(toks).words[k]!.forms.find(
+      (l) => cues.allegingVerbs.has(l) || cues.denyingVerbs.has(l),
+    );
     if (lemma) {
       // "claimed that Baku granted …", "accused Iran of supporting …", "denied supplying …",
       // "Tehran believes Baku facilitated …": the complement holds at most one verb of its own.

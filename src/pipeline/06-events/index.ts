@@ -3,7 +3,7 @@ import { patternRegistry, type PatternRegistry } from '../../model/patterns.js';
 import type { CodedEvent, DateExpr, Doc, Sentence } from '../../model/types.js';
 import { dateForSpan } from '../05-dates/date-for-span.js';
 import type { Stage, StageContext } from '../stage.js';
-import { buildChunks, codeSentence, type Chunk, type RawEvent } from './coder.js';
+import { codeSentence, sentenceChunks, type Chunk, type RawEvent } from './coder.js';
 import { codeIn, coderCues } from './coder-cues.js';
 import { coderIndex } from './patterns-adapter.js';
 import { actorStates } from './actor-states.js';
@@ -58,12 +58,16 @@ function toCoded(
   s: Sentence,
   e: RawEvent,
   toks: ReturnType<typeof sentenceTokens>,
+  datesByClause: Map<string, Pick<CodedEvent, 'date' | 'datePrecision'>>,
 ): CodedEvent | null {
   const cameo = maybeCameo(e.code);
   if (!cameo) return null;
   const trigger = { start: toks[e.trigger.start]!.start, end: toks[e.trigger.end - 1]!.end };
   const clause = { start: toks[e.clause.start]!.start, end: toks[e.clause.end - 1]!.end };
-  const dated = eventDate(doc, clause);
+  // The events of one trigger (pairs, coordinated parties) share their clause and its date.
+  const key = `${clause.start}:${clause.end}`;
+  let dated = datesByClause.get(key);
+  if (!dated) datesByClause.set(key, (dated = eventDate(doc, clause)));
   const actorOf = (c: Chunk) => (c.kind === 'state' ? null : c.actorId);
   return {
     source: e.source.state,
@@ -134,6 +138,7 @@ export const stage: Stage = {
     // The last actor that accused or criticised each state (disapproval, root 11), for bare denials.
     const accusers = new Map<string, Chunk>();
     const accuserOf = (state: string) => accusers.get(state) ?? null;
+    const datesByClause = new Map<string, Pick<CodedEvent, 'date' | 'datePrecision'>>();
     let previousStart = 0;
     let currentStart = 0;
     for (const s of doc.sentences) {
@@ -146,7 +151,7 @@ export const stage: Stage = {
       }
       try {
         const toks = sentenceTokens(doc, s);
-        const chunks = buildChunks(toks, spans, cues);
+        const chunks = sentenceChunks(toks, spans, cues);
         const opensWithPronoun = !!toks[0] && cues.subjectPronouns.has(toks[0].lower);
         const { events: raw, subject } = codeSentence(
           toks,
@@ -170,7 +175,7 @@ export const stage: Stage = {
               )
                 prior.modality = 'denied';
           }
-          const coded = toCoded(doc, s, e, toks);
+          const coded = toCoded(doc, s, e, toks, datesByClause);
           if (coded) events.push(coded);
         }
         carried = subject ?? carried;

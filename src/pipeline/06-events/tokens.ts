@@ -1,7 +1,9 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence } from '../../model/types.js';
-import { lemmasOf, winkViewOf, type WinkToken } from '../02-sentences/wink.js';
+import { winkViewOf, type WinkToken } from '../02-sentences/wink.js';
+import { seedSentenceFacts } from './sentence-facts.js';
+import { wordOf, type Word } from './words.js';
 
 /** One word of a sentence with its part of speech, lemma and offsets into `doc.body`. */
 export type Tok = WinkToken;
@@ -29,12 +31,37 @@ export const asciiFold = (s: string): string => s.replace(SPECIAL, (c) => ONE_FO
 interface DocTokens {
   body: string;
   all: Tok[];
+  /** Each token's shared word record. */
+  words: Word[];
   /** Index into `doc.sentences` of the sentence each token lies in, or -1. */
   owner: Int32Array;
   bySentence: Map<string, Tok[]>;
 }
 
 const cache = new WeakMap<Doc, DocTokens>();
+
+/** A token's words as read once: its text in the body, lower-cased, and its word record. */
+interface Reading {
+  /** The part of speech it was read with, as its number in posIds. */
+  pos: number;
+  text: string;
+  lower: string;
+  /** The word's lemma, kept here too: one record read per token. */
+  lemma: string;
+  word: Word;
+}
+
+// Readings by wink's id of the token's text, then part of speech, across documents: most words
+// of a text recur, and a hit costs two array reads instead of a slice, two lower-casings and
+// the string hashing of every later lookup. The lemma depends on these two alone outside
+// contractions (see lemmasOf); the body's text is checked, since wink reads folded text.
+// wink's ids are small dense numbers (its vocabulary, then words it meets): a plain array,
+// grown without holes, indexes them. Most words are read with one part of speech; the others'
+// further readings sit in a map (one record per slot keeps the lookup to one memory access).
+let readings: (Reading | undefined)[] = [];
+let otherReadings = new Map<number, Reading>();
+let readingCount = 0;
+const posIds = new Map<string, number>();
 
 /**
  * Every token of the body from the document's one shared wink reading, with words and lemmas
@@ -45,11 +72,19 @@ function docTokens(doc: Doc): DocTokens {
   const hit = cache.get(doc);
   if (hit && hit.body === doc.body) return hit;
   const view = winkViewOf(doc);
-  const lemmas = lemmasOf(view);
   const body = doc.body;
   const sentences = doc.sentences;
   const all = view.tokens;
   const n = all.length;
+  const wtoks = view.wink.tokens();
+  const ids = wtoks.out(its.uniqueId) as unknown as number[];
+  const contracted = wtoks.out(its.contractionFlag) as unknown as boolean[];
+  if (readingCount > 200_000) {
+    readings = [];
+    otherReadings = new Map();
+    readingCount = 0;
+  }
+  const words = new Array<Word>(n);
   const owner = new Int32Array(n).fill(-1);
   let si = 0;
   let first = 0;
@@ -65,13 +100,31 @@ function docTokens(doc: Doc): DocTokens {
       i = k - first;
     }
     // Filled in place: the table is the view's (see WinkToken).
-    const text = body.slice(t.start, t.end);
     t.i = i;
-    t.text = text;
-    t.lower = text.toLowerCase();
-    t.lemma = String(lemmas[k] ?? text).toLowerCase();
+    let p = posIds.get(t.pos);
+    if (p === undefined) posIds.set(t.pos, (p = posIds.size));
+    const id = ids[k]!;
+    let r = contracted[k] ? undefined : readings[id];
+    if (r && r.pos !== p) r = otherReadings.get(id * 64 + p);
+    if (!r || r.text.length !== t.end - t.start || !body.startsWith(r.text, t.start)) {
+      const text = body.slice(t.start, t.end);
+      const lemma = String(wtoks.itemAt(k).out(its.lemma as never) ?? text).toLowerCase();
+      const lower = text.toLowerCase();
+      r = { pos: p, text, lower, lemma, word: wordOf(lemma, lower) };
+      if (!contracted[k]) {
+        while (readings.length <= id) readings.push(undefined);
+        const had = readings[id];
+        if (!had || had.pos === p) readings[id] = r;
+        else otherReadings.set(id * 64 + p, r);
+        readingCount++;
+      }
+    }
+    t.text = r.text;
+    t.lower = r.lower;
+    t.lemma = r.lemma;
+    words[k] = r.word;
   }
-  const entry = { body, all, owner, bySentence: new Map<string, Tok[]>() };
+  const entry = { body, all, words, owner, bySentence: new Map<string, Tok[]>() };
   cache.set(doc, entry);
   return entry;
 }
@@ -82,7 +135,7 @@ function docTokens(doc: Doc): DocTokens {
  * @example sentenceTokens(doc, doc.sentences[0]).map((t) => t.pos)
  */
 export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
-  const { all, owner, bySentence } = docTokens(doc);
+  const { all, words, owner, bySentence } = docTokens(doc);
   // 06-events and 07-claims both read every sentence with actors; the tokens are read-only.
   const key = `${sentence.start}:${sentence.end}`;
   const had = bySentence.get(key);
@@ -111,6 +164,7 @@ export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
     out = [];
     for (let k = lo; k < end; k++) out.push({ ...all[k]!, i: out.length });
   }
+  seedSentenceFacts(out, words.slice(lo, end));
   bySentence.set(key, out);
   return out;
 }

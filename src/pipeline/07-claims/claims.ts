@@ -1,5 +1,7 @@
 import type { Claim, Doc, Sentence } from '../../model/types.js';
-import { lemmaCandidates, type Chunk } from '../06-events/coder.js';
+import type { Chunk } from '../06-events/coder.js';
+import { sentenceFacts } from '../06-events/sentence-facts.js';
+import { inList, listBit, type Word } from '../06-events/words.js';
 import type { Tok } from '../06-events/tokens.js';
 import type { ClaimCues, ClaimVerb } from './cues.js';
 
@@ -61,7 +63,17 @@ function proposition(
 
 /** A claim record quoting sentence `s`; nobody disputes it yet. */
 function claimIn(s: Sentence, fields: Pick<Claim, 'claimant' | 'about' | 'text' | 'kind' | 'rule'>): Claim {
-  return { ...fields, quote: s.text, start: s.start, end: s.end, disputedBy: [] };
+  return {
+    claimant: fields.claimant,
+    about: fields.about,
+    text: fields.text,
+    kind: fields.kind,
+    rule: fields.rule,
+    quote: s.text,
+    start: s.start,
+    end: s.end,
+    disputedBy: [],
+  };
 }
 
 /**
@@ -82,12 +94,13 @@ export function sentenceClaims(
 ): { claims: Claim[]; denials: { denier: string; at: number }[] } {
   const claims: Claim[] = [];
   const denials: { denier: string; at: number }[] = [];
+  // Each token's word record (lemma candidates included), shared with 06-events.
+  const { words } = sentenceFacts(toks);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && /(ed|ing)$/.test(t.lower))) continue;
-    // The first candidate lemma that is a claim verb (a loop: no array per verb).
-    let v: ReturnType<typeof cues.verbs.get>;
-    for (const l of lemmaCandidates(t)) if ((v = cues.verbs.get(l))) break;
+    if (t.pos !== 'VERB' && !(t.pos === 'NOUN' && (t.lower.endsWith('ed') || t.lower.endsWith('ing'))))
+      continue;
+    const v = claimVerbOf(words[i]!, cues);
     if (!v) continue;
     // "“…,” said X": a statement verb right after a closing quote attributes the quotation,
     // and its speaker follows the verb; attributedClaims records it.
@@ -140,6 +153,33 @@ export function sentenceClaims(
   return { claims, denials };
 }
 
+// Per cue set, the claim verb of each word record (shared by all occurrences of a word form).
+const verbsByWord = new WeakMap<ClaimCues, Map<Word, ClaimVerb | null>>();
+
+/** The first of the word's candidate lemmas that is a claim verb, or null. */
+function claimVerbOf(word: Word, cues: ClaimCues): ClaimVerb | null {
+  let memo = verbsByWord.get(cues);
+  if (!memo) verbsByWord.set(cues, (memo = new Map()));
+  let v = memo.get(word);
+  if (v === undefined) {
+    v = null;
+    for (const l of word.forms) if ((v = cues.verbs.get(l) ?? null)) break;
+    // Bounded like the word records it is keyed by.
+    if (memo.size > 50_000) memo.clear();
+    memo.set(word, v);
+  }
+  return v;
+}
+
+const claimWords = new WeakMap<ClaimCues, ReadonlySet<string>>();
+
+/** Every claim verb's lemma and claim noun: the words attributed claims start from. */
+function claimVocabulary(cues: ClaimCues): ReadonlySet<string> {
+  let v = claimWords.get(cues);
+  if (!v) claimWords.set(cues, (v = new Set([...cues.verbs.keys(), ...cues.nouns])));
+  return v;
+}
+
 /** Trims quotes, attribution and trailing punctuation from a stretch of body text. */
 function clean(body: string, toks: readonly Tok[], from: number, to: number): string {
   if (to <= from) return '';
@@ -173,6 +213,9 @@ function attributedClaims(
     const about = chunks.find((c) => c.start >= from && c.end <= to && c.state !== who.state) ?? null;
     claims.push(claimIn(s, { claimant, about: about?.state ?? null, text, kind, rule }));
   };
+  const { words } = sentenceFacts(toks);
+  const vocab = claimVocabulary(cues);
+  const bit = listBit(vocab);
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     // "…, according to X": X claims what comes before.
@@ -184,6 +227,8 @@ function attributedClaims(
       if (who) push(who, 0, i, 'claim.according-to', 'statement');
       continue;
     }
+    // Only a claim verb or noun starts one of the forms below (a memoised test per word).
+    if (!inList(words[i]!, vocab, bit)) continue;
     // "“…,” said X" / "“…,” X said": a statement verb right after a closing quote.
     const v = cues.verbs.get(t.lemma);
     if (v && v.kind === 'statement' && t.pos === 'VERB') {

@@ -1,6 +1,6 @@
 import type { Claim, Relation, Sentence } from '../../model/types.js';
 import type { Stage } from '../stage.js';
-import { buildChunks, subjectFinder, type Chunk } from '../06-events/coder.js';
+import { sentenceChunks, subjectFinder, type Chunk } from '../06-events/coder.js';
 import { coderCues } from '../06-events/coder-cues.js';
 import { sentenceTokens } from '../06-events/tokens.js';
 import { actorStates } from '../06-events/actor-states.js';
@@ -38,7 +38,7 @@ export const stage: Stage = {
       const st = m.actorId ? states.get(m.actorId) : undefined;
       if (!st || !m.actorId) continue;
       const list = spans.get(m.sentence) ?? [];
-      list.push({ start: m.start, end: m.end, actorId: m.actorId, ...st });
+      list.push({ start: m.start, end: m.end, actorId: m.actorId, state: st.state, kind: st.kind });
       spans.set(m.sentence, list);
     }
     for (const s of doc.sentences) {
@@ -46,7 +46,7 @@ export const stage: Stage = {
       if (!sp?.length) continue;
       try {
         const toks = sentenceTokens(doc, s);
-        const chunks = buildChunks(toks, sp, ccues);
+        const chunks = sentenceChunks(toks, sp, ccues);
         const subjectAt = subjectFinder(toks, chunks, ccues);
         const found = sentenceClaims(doc, s, toks, chunks, cues, names, subjectAt, claimantOf);
         claims.push(...found.claims);
@@ -60,7 +60,8 @@ export const stage: Stage = {
     // One relation of a type per pair of states and sentence.
     const seen = new Set<string>();
     doc.relations = relations.filter((r) => {
-      const k = `${r.start}|${[r.a, r.b].sort().join('-')}|${r.type}`;
+      // The pair in string order, as sorting it would give.
+      const k = `${r.start}|${r.a <= r.b ? `${r.a}-${r.b}` : `${r.b}-${r.a}`}|${r.type}`;
       if (seen.has(k)) return false;
       seen.add(k);
       return true;

@@ -2,6 +2,8 @@ import type { DateExpr, Relation, Sentence } from '../../model/types.js';
 import type { Chunk } from '../06-events/coder.js';
 import type { Tok } from '../06-events/tokens.js';
 import type { RelationCue } from './cues.js';
+import { sentenceFacts } from '../06-events/sentence-facts.js';
+import { inList, listBit } from '../06-events/words.js';
 
 /** Where a cue's words occur in order (up to two words between them), as token indexes. */
 function cueAt(toks: readonly Tok[], cue: readonly string[]): number {
@@ -59,6 +61,38 @@ function pairAround(chunks: readonly Chunk[], at: number): [Chunk, Chunk] | null
   return null;
 }
 
+/** Do the chunks name at least two different states? */
+function twoStates(chunks: readonly Chunk[]): boolean {
+  for (const c of chunks) if (c.state !== chunks[0]!.state) return true;
+  return false;
+}
+
+const firstWords = new WeakMap<RelationCue, ReadonlySet<string>>();
+
+/** The first words of a relation's cues. */
+function firstWordsOf(r: RelationCue): ReadonlySet<string> {
+  let v = firstWords.get(r);
+  if (!v) firstWords.set(r, (v = new Set(r.cues.map((c) => c[0]!))));
+  return v;
+}
+
+const vocabularies = new WeakMap<readonly RelationCue[], ReadonlySet<string>>();
+
+/** Every word the relation cues test for: requires, excludes and each cue's first word. */
+function vocabularyOf(cues: readonly RelationCue[]): ReadonlySet<string> {
+  let v = vocabularies.get(cues);
+  if (!v) {
+    const all = new Set<string>();
+    for (const r of cues) {
+      for (const w of r.requires) all.add(w);
+      for (const w of r.excludes) all.add(w);
+      for (const c of r.cues) all.add(c[0]!);
+    }
+    vocabularies.set(cues, (v = all));
+  }
+  return v;
+}
+
 /** A "since"-date for the relation: a year-or-finer date expression in the sentence. */
 function sinceOf(dates: readonly DateExpr[], s: Sentence): string | null {
   const d = dates.find(
@@ -81,16 +115,27 @@ export function sentenceRelations(
   subjectAt: ((i: number) => Chunk | null) | null = null,
 ): Relation[] {
   const out: Relation[] = [];
-  if (new Set(chunks.map((c) => c.state)).size < 2) return out;
+  if (!twoStates(chunks)) return out;
+  // The sentence's words that any cue asks about (lower-case forms and lemmas): membership in
+  // the cue vocabulary is memoised per word record, so few words are added per sentence.
+  const vocab = vocabularyOf(cues);
+  const bit = listBit(vocab);
   const words = new Set<string>();
-  for (const t of toks) words.add(t.lower).add(t.lemma);
+  for (const w of sentenceFacts(toks).words) if (inList(w, vocab, bit)) words.add(w.lower).add(w.lemma);
+  // Any common word: walk the smaller of the two sets.
   const anyIn = (set: ReadonlySet<string>) => {
+    if (words.size < set.size) {
+      for (const w of words) if (set.has(w)) return true;
+      return false;
+    }
     for (const w of set) if (words.has(w)) return true;
     return false;
   };
   for (const r of cues) {
     if (r.requires.size && !anyIn(r.requires)) continue;
     if (r.excludes.size && anyIn(r.excludes)) continue;
+    // Most sentences hold no cue's first word of a relation: one pass over the few words.
+    if (!anyIn(firstWordsOf(r))) continue;
     let at = -1;
     for (const c of r.cues) {
       if (!words.has(c[0]!)) continue;
