@@ -64,7 +64,7 @@ const LETTER = /[\p{L}\p{N}]/u;
  * `t` (= folded[i, j)) lower-cased. toLowerCase is a runtime call, and most tokens are already
  * lower case or punctuation: only tokens with an upper-case or non-ASCII unit pay for it.
  */
-function lowerCased(folded: string, i: number, j: number, t: string): string {
+export function lowerCased(folded: string, i: number, j: number, t: string): string {
   for (let k = i; k < j; k++) {
     const c = folded.charCodeAt(k);
     if ((c >= 65 && c <= 90) || c >= 128) return t.toLowerCase();
@@ -73,19 +73,21 @@ function lowerCased(folded: string, i: number, j: number, t: string): string {
 }
 
 /** True when the first letter is upper case; ASCII without building a lower-cased copy. */
-function isCap(c: number, t: string): boolean {
+export function isCap(c: number, t: string): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   const first = t[0]!;
   return first !== first.toLowerCase();
 }
 const SPACE = /\s/;
 
-function isSpace(c: number): boolean {
+/** True for a whitespace code unit (ASCII checked without a regex). */
+export function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   return c > 127 && SPACE.test(String.fromCharCode(c));
 }
 
-function isWordChar(s: string, i: number): boolean {
+/** True when `s[i]` is a letter or digit: it continues a word token. */
+export function isWordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
   if (c < 128) return false;

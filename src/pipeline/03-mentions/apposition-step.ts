@@ -1,6 +1,6 @@
 import { slug, type Candidate } from './candidate.js';
 import { nameEnd, textOf } from './names.js';
-import type { Scan } from './scan.js';
+import { ARTICLES as DETS, FIRST, WORD, type Scan } from './scan.js';
 
 const STOP = new Set([
   ',',
@@ -22,7 +22,6 @@ const STOP = new Set([
   'where',
   'when',
 ]);
-const DETS = new Set(['the', 'a', 'an']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 
 /** Splits the noun phrase tokens [s, e) at "and the/a/an". */
@@ -40,9 +39,12 @@ function parts(scan: Scan, s: number, e: number): [number, number][] {
 }
 
 function hasPersonNoun(scan: Scan, s: number, e: number): boolean {
-  const lex = scan.reg.lexicon;
   for (let k = s; k < e; k++)
-    if (lex.titles.longestAt(scan.tokens, k) || lex.roleNouns.longestAt(scan.tokens, k)) return true;
+    if (
+      scan.startsAny(k, FIRST.title | FIRST.roleNoun) &&
+      (scan.longest(scan.tries.titles, k) || scan.longest(scan.tries.roleNouns, k))
+    )
+      return true;
   return false;
 }
 
@@ -56,7 +58,7 @@ function phraseAfter(scan: Scan, k: number): number | null {
   const opens =
     roleSoon ||
     DETS.has(first.key) ||
-    !!lex.titles.longestAt(scan.tokens, k) ||
+    !!scan.longest(scan.tries.titles, k) ||
     !!scan.stateRefAt(k)?.possessive ||
     lex.titleModifiers.has(first.key);
   if (!opens) return null;
@@ -86,7 +88,6 @@ function tokenEndingAt(scan: Scan, offset: number): number {
  * @example appositionStep(scan, doc.body) // "Jane Roe, a senior analyst, …" → two mentions of one person
  */
 export function appositionStep(scan: Scan, body: string): void {
-  const lex = scan.reg.lexicon;
   const n = scan.tokens.length;
   // Unknown names followed by a describing apposition are people.
   for (let k = 0; k < n; k++) {
@@ -131,7 +132,7 @@ export function appositionStep(scan: Scan, body: string): void {
         // "a small mountain state": up to the state noun.
         if (!DETS.has(scan.key(s)) || scan.key(s) === 'the') continue;
         let h = s + 1;
-        while (h < e && !lex.stateNouns.longestAt(scan.tokens, h)) h++;
+        while (h < e && !scan.longest(scan.tries.stateNouns, h)) h++;
         if (h >= e) continue;
         scan.emit(s, h + 1, { actorId: a.actorId, rule: 'state:apposition' });
       } else if (isPerson && hasPersonNoun(scan, s, e)) {
@@ -146,7 +147,7 @@ export function appositionStep(scan: Scan, body: string): void {
   }
   // "Ruritania's main rival, Freedonia" and "his counterpart in X, Jane Roe".
   for (let k = 2; k < n; k++) {
-    if (scan.key(k - 1) !== ',') continue;
+    if (!scan.isA(k - 1, WORD.comma)) continue;
     const ref = scan.stateRefAt(k);
     const nameE = ref ? null : nameEnd(scan, k);
     if (!ref && nameE === null) continue;
@@ -165,7 +166,7 @@ export function appositionStep(scan: Scan, body: string): void {
     const np: [number, number] = [found, k - 1];
     if (ref && !ref.possessive) {
       let rel = false;
-      for (let x = np[0]; x < np[1]; x++) if (lex.relationNouns.longestAt(scan.tokens, x)) rel = true;
+      for (let x = np[0]; x < np[1]; x++) if (scan.longest(scan.tries.relationNouns, x)) rel = true;
       if (rel) scan.emit(np[0], np[1], { actorId: ref.state, rule: 'state:apposition-before' });
     } else if (
       nameE !== null &&

@@ -58,6 +58,18 @@ export function candidatesOf(doc: Doc): Candidate[] {
  * @example slug('Jane Q. Roe') // 'jane-q-roe'
  */
 export function slug(name: string): string {
+  // The same names recur within and across documents; the memo is bounded all the same.
+  let out = slugs.get(name);
+  if (out === undefined) {
+    if (slugs.size > 10_000) slugs.clear();
+    slugs.set(name, (out = slugOf(name)));
+  }
+  return out;
+}
+
+const slugs = new Map<string, string>();
+
+function slugOf(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

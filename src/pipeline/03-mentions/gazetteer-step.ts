@@ -1,6 +1,7 @@
 import type { ActorRegistry, GazetteerForm } from '../../model/actors.js';
 import type { Token } from '../../model/actors-tokens.js';
 import { foldText } from '../text-map.js';
+import { longestPhraseAt, phraseNodesAt, triesOf, type TrieNode } from './phrase-trie.js';
 import { FIRST, type Hit, type Scan } from './scan.js';
 
 // Folded surfaces of exact-case forms, folded once rather than at every check.
@@ -33,31 +34,29 @@ const capWord = (t: Token | undefined) => !!t && t.cap && WORD.test(t.text);
  *
  * @example findHits(reg, tokenize('Iran’s envoy')) // [{ i: 0, j: 1, possessiveEnd: 3, … }]
  */
-export function findHits(reg: ActorRegistry, tokens: readonly Token[], first?: Uint8Array): Hit[] {
+export function findHits(reg: ActorRegistry, tokens: readonly Token[], first?: Uint32Array): Hit[] {
   const hits: Hit[] = [];
+  const tries = triesOf(reg);
+  const path: TrieNode<GazetteerForm>[] = [];
   for (let i = 0; i < tokens.length;) {
     // No gazetteer name starts with this word (precomputed by firstBits): nothing to match.
     if (first && !(first[i]! & FIRST.gazetteer)) {
       i++;
       continue;
     }
-    const list = reg.gazetteer.startingWith(tokens[i]!.key);
+    // The longest names whose words match, then the case rules: when no form of the
+    // longest length passes them, the next shorter names are tried.
+    const nodes = phraseNodesAt(tries.gazetteer, tokens, i, path);
     let taken = 0;
-    // The list is sorted longest first: collect the forms of the longest length that fits.
     let len = 0;
     let forms: GazetteerForm[] | null = null;
-    for (const p of list) {
-      if (len && p.keys.length < len) break;
-      if (i + p.keys.length > tokens.length) continue;
-      let k = 1;
-      while (k < p.keys.length && tokens[i + k]!.key === p.keys[k]) k++;
-      if (k < p.keys.length || !casingOk(tokens, i, p.value)) continue;
-      len = p.keys.length;
-      (forms ??= []).push(p.value);
+    for (let x = nodes.length - 1; x >= 0 && !forms; x--) {
+      for (const f of nodes[x]!.values) if (casingOk(tokens, i, f)) (forms ??= []).push(f);
+      if (forms) len = nodes[x]!.match!.length;
     }
     // "The OSCE Minsk Group": a longer name starting after the article wins over "The OSCE".
     if (forms && tokens[i]!.key === 'the' && len > 1) {
-      const after = reg.gazetteer.longestAt(tokens, i + 1);
+      const after = longestPhraseAt(tries.gazetteer, tokens, i + 1);
       if (after && after.length > len - 1) forms = null;
     }
     if (forms) {
@@ -67,10 +66,10 @@ export function findHits(reg: ActorRegistry, tokens: readonly Token[], first?: U
         const prev = tokens[i - 1];
         // "Jordan Smith", "Michael Jordan", "Atlanta, Georgia"
         const cityBefore =
-          prev?.key === ',' && capWord(tokens[i - 2]) && !reg.gazetteer.longestAt(tokens, i - 2);
+          prev?.key === ',' && capWord(tokens[i - 2]) && !longestPhraseAt(tries.gazetteer, tokens, i - 2);
         skip =
           (capWord(next) && next!.space) ||
-          (capWord(prev) && tokens[i]!.space && i > 0 && !reg.gazetteer.longestAt(tokens, i - 1)) ||
+          (capWord(prev) && tokens[i]!.space && i > 0 && !longestPhraseAt(tries.gazetteer, tokens, i - 1)) ||
           cityBefore;
       }
       if (!skip) {

@@ -1,7 +1,6 @@
 import type { Doc, Mention } from '../../model/types.js';
 import type { Stage } from '../stage.js';
 import { actorRegistryFor, type ActorRegistry } from '../../model/actors.js';
-import { tokenizeFolded, type Token } from '../../model/actors-tokens.js';
 import { foldText } from '../text-map.js';
 import { winkViewOf, type WinkView } from '../02-sentences/wink.js';
 import { setCandidates, type Candidate } from './candidate.js';
@@ -10,7 +9,8 @@ import { counterpartStep, roleNounStep, titleStep } from './person-step.js';
 import { extendStep, organStep, unknownOrgStep } from './org-step.js';
 import { descriptionStep, stateModifierStep } from './state-step.js';
 import { appositionStep } from './apposition-step.js';
-import { Scan, firstBits } from './scan.js';
+import { Scan, firstBitsOfWords } from './scan.js';
+import { spaced, wordTokens } from './word-table.js';
 import { surnameMentions, surnamesOf } from './surname-step.js';
 
 /**
@@ -42,14 +42,18 @@ export function findCandidates(doc: Doc, reg: ActorRegistry, view: WinkView | nu
   const all: Candidate[] = [];
   const scans: Scan[] = [];
   // Tokenize the folded body once and deal the tokens out to sentences.
-  const all0 = tokenizeFolded(view?.folded ?? foldText(doc.body));
+  const words = wordTokens(view?.folded ?? foldText(doc.body));
+  const all0 = words.tokens;
+  // One table for the body (a typed array per sentence would each allocate its own buffer).
+  const bits = firstBitsOfWords(reg, words, 0, all0.length);
   let t = 0;
   for (const s of doc.sentences) {
     while (t < all0.length && all0[t]!.start < s.start) t++;
-    const tokens: Token[] = [];
-    while (t < all0.length && all0[t]!.end <= s.end) tokens.push(all0[t++]!);
-    if (tokens[0]) tokens[0] = { ...tokens[0], space: true };
-    const first = firstBits(reg, tokens);
+    const from = t;
+    while (t < all0.length && all0[t]!.end <= s.end) t++;
+    const tokens = all0.slice(from, t);
+    if (tokens[0]) tokens[0] = spaced(tokens[0]);
+    const first = bits.subarray(from, t);
     const scan = new Scan(reg, tokens, s.index, view, findHits(reg, tokens, first), first);
     for (const step of STEPS) step(scan, doc.body);
     scans.push(scan);
@@ -58,25 +62,46 @@ export function findCandidates(doc: Doc, reg: ActorRegistry, view: WinkView | nu
   const surnames = surnamesOf(reg, all);
   if (surnames.size) {
     for (const scan of scans) {
-      const covered = (s: number, e: number) => scan.out.some((c) => c.start < e && s < c.end);
-      const found = surnameMentions(scan.tokens, surnames, covered, scan.sentence);
+      // Every recorded mention spans whole tokens, so token cover tells overlap.
+      const found = surnameMentions(scan.tokens, surnames, (i, j) => scan.overlaps(i, j), scan.sentence);
       for (const c of found) all.push(c);
     }
   }
   return dedupe(all);
 }
 
+/**
+ * The candidates in body order (longer first at equal starts), each (span, actor, way of
+ * resolving) once: sorting first (stably) puts equal spans side by side in the order they were
+ * found, so a duplicate is only looked for among the earlier candidates of its span.
+ */
 function dedupe(list: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
+  const sorted = list.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Candidate[] = [];
-  for (const c of list) {
-    const state = c.resolve && c.resolve.by === 'title' ? c.resolve.state : '';
-    const k = `${c.start}|${c.end}|${c.actorId ?? ''}|${c.resolve?.by ?? ''}|${state}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
+  let group = 0;
+  for (const c of sorted) {
+    const first = out[group];
+    if (!first || first.start !== c.start || first.end !== c.end) group = out.length;
+    else if (hasSame(out, group, c)) continue;
     out.push(c);
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+/** True when out[from…] holds a candidate naming the same actor the same way as c. */
+function hasSame(out: readonly Candidate[], from: number, c: Candidate): boolean {
+  const by = c.resolve?.by ?? '';
+  const state = titleState(c);
+  for (let k = from; k < out.length; k++) {
+    const o = out[k]!;
+    if ((o.actorId ?? '') === (c.actorId ?? '') && (o.resolve?.by ?? '') === by && titleState(o) === state)
+      return true;
+  }
+  return false;
+}
+
+function titleState(c: Candidate): string | null {
+  return c.resolve && c.resolve.by === 'title' ? c.resolve.state : '';
 }
 
 /**

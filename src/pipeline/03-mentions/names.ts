@@ -1,4 +1,4 @@
-import type { Scan } from './scan.js';
+import { FIRST, WORD, type Scan } from './scan.js';
 
 /**
  * The end (exclusive) of a person's name starting at token k, or null: capitalised words,
@@ -9,7 +9,7 @@ import type { Scan } from './scan.js';
  */
 export function nameEnd(scan: Scan, k: number): number | null {
   const lex = scan.reg.lexicon;
-  if (!scan.capWord(k) || lex.nameStopwords.has(scan.key(k))) return null;
+  if (!scan.capWord(k) || scan.isA(k, WORD.nameStopword)) return null;
   const h = scan.hitAt[k];
   if (h) {
     const kinds = h.forms.map((f) => scan.entry(f.id)?.kind);
@@ -36,10 +36,14 @@ export function nameEnd(scan: Scan, k: number): number | null {
       words++;
       continue;
     }
-    if (!scan.capWord(j) || !t.space || lex.nameStopwords.has(t.key)) break;
+    if (!scan.capWord(j) || !t.space || scan.isA(j, WORD.nameStopword)) break;
     const hj = scan.hitAt[j];
     if (hj && !hj.forms.some((f) => scan.entry(f.id)?.kind === 'person')) break;
-    if (lex.titles.longestAt(scan.tokens, j) || lex.honorifics.longestAt(scan.tokens, j)) break;
+    if (
+      scan.startsAny(j, FIRST.title | FIRST.honorific) &&
+      (scan.longest(scan.tries.titles, j) || scan.longest(scan.tries.honorifics, j))
+    )
+      break;
     j++;
     words++;
   }

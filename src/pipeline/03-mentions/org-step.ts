@@ -2,9 +2,7 @@ import type { ActorEntry } from '../../model/actors.js';
 import { slug } from './candidate.js';
 import { textOf } from './names.js';
 import { organActor } from './organ-actor.js';
-import { FIRST, type Scan } from './scan.js';
-
-const DETS = new Set(['the', 'a', 'an']);
+import { ARTICLES as DETS, FIRST, WORD, type Scan } from './scan.js';
 
 /** The state a KB person stands for when an organ follows ("the Roe administration"). */
 function personState(scan: Scan, i: number): { state: string; j: number } | null {
@@ -70,13 +68,14 @@ function modifiersBefore(scan: Scan, i: number): number {
  * @example organStep(scan, doc.body) // "Ruritania's Foreign Ministry" → org:rur-mfa
  */
 export function organStep(scan: Scan, body: string): void {
-  const lex = scan.reg.lexicon;
   for (let i = 0; i < scan.tokens.length; i++) {
+    // Only a name (of a state or a leader), an article or "its/their" starts an organ phrase.
+    if (!scan.hitAt[i] && !scan.isA(i, WORD.article | WORD.organOwner)) continue;
     const ref = scan.stateRefAt(i);
     const ps = ref ? null : personState(scan, i);
     const after = ref?.j ?? ps?.j ?? null;
     if (after !== null) {
-      const o = lex.organs.longestAt(scan.tokens, after);
+      const o = scan.longest(scan.tries.organs, after);
       // "military-diplomatic strategy", "military technology": the organ word is an adjective.
       const last = o ? after + o.length - 1 : -1;
       const adjectival = !!o && isAdjectival(scan, last);
@@ -99,11 +98,10 @@ export function organStep(scan: Scan, body: string): void {
       }
     }
     // "the foreign ministry of Ruritania"
-    if (DETS.has(scan.key(i))) {
+    if (scan.isA(i, WORD.article)) {
       const mod = scan.startsAny(i + 1, FIRST.titleModifier) ? 1 : 0;
       const o =
-        lex.organs.longestAt(scan.tokens, i + 1 + mod) ??
-        (mod ? lex.organs.longestAt(scan.tokens, i + 1) : null);
+        scan.longest(scan.tries.organs, i + 1 + mod) ?? (mod ? scan.longest(scan.tries.organs, i + 1) : null);
       if (o && mod && !o.value.location) continue;
       if (o) {
         const k = i + 1 + mod + o.length;
@@ -137,8 +135,8 @@ export function organStep(scan: Scan, body: string): void {
       }
     }
     // "its embassy in X", "their foreign ministry"
-    if (scan.key(i) === 'its' || scan.key(i) === 'their') {
-      const o = lex.organs.longestAt(scan.tokens, i + 1);
+    if (scan.isA(i, WORD.organOwner)) {
+      const o = scan.longest(scan.tries.organs, i + 1);
       const last = o ? i + o.length : -1;
       const adjectival = !!o && isAdjectival(scan, last);
       if (o && !adjectival && !o.value.asState && o.value.kind !== 'group') {
@@ -161,7 +159,7 @@ function describingParen(scan: Scan, j: number): number | null {
   let k = j + 2;
   while (k < scan.tokens.length && k < j + 12 && scan.key(k) !== ')') k++;
   if (scan.key(k) !== ')') return null;
-  for (let x = j + 2; x < k; x++) if (scan.reg.lexicon.orgNouns.longestAt(scan.tokens, x)) return k + 1;
+  for (let x = j + 2; x < k; x++) if (scan.longest(scan.tries.orgNouns, x)) return k + 1;
   return null;
 }
 
@@ -172,7 +170,6 @@ function describingParen(scan: Scan, j: number): number | null {
  * @example extendStep(scan) // "Acme agents" → a longer mention of Acme
  */
 export function extendStep(scan: Scan): void {
-  const lex = scan.reg.lexicon;
   for (const h of scan.hits) {
     const id = h.forms[0]!.id;
     const kind = scan.entry(id)?.kind;
@@ -194,7 +191,7 @@ export function extendStep(scan: Scan): void {
     for (const s of starts)
       for (const e of ends)
         if (s !== h.i || e !== h.j) scan.emit(s, e, { actorId: id, rule: 'extend:possessive-or-acronym' });
-    const m = lex.memberNouns.longestAt(scan.tokens, h.j);
+    const m = scan.longest(scan.tries.memberNouns, h.j);
     if (m && kind !== 'state' && h.possessiveEnd === null)
       scan.emit(h.i, h.j + m.length, { actorId: id, rule: 'extend:members' });
   }
@@ -232,6 +229,11 @@ function unnamedOrg(scan: Scan, body: string, r: number, k: number): void {
   });
 }
 
+/** Small words inside an organisation's name ("Ministry of Education"). */
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on']);
+/** Words that may follow a name's head word and still belong to it. */
+const TAIL_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'the']);
+
 /**
  * Organisations the KB does not hold: capitalised runs with a head word ("Acme Institute for
  * Peace Studies"), names with a descriptive parenthesis ("Acme (a consulting firm)"), and
@@ -241,24 +243,22 @@ function unnamedOrg(scan: Scan, body: string, r: number, k: number): void {
  */
 export function unknownOrgStep(scan: Scan, body: string): void {
   const lex = scan.reg.lexicon;
-  const connectors = new Set(['of', 'for', 'and', 'the', 'on']);
   const n = scan.tokens.length;
   for (let i = 0; i < n; i++) {
     // A sentence-initial "The" is the article, not part of the name.
-    if (!scan.capWord(i) || scan.key(i) === 'the') continue;
-    if (lex.nameStopwords.has(scan.key(i)) && scan.key(i) !== 'the') continue;
+    if (!scan.capWord(i) || scan.isA(i, WORD.the | WORD.nameStopword)) continue;
     let j = i;
     let caps = 0;
     let head = false;
     while (j < n) {
       if (scan.capWord(j)) {
         caps++;
-        if (lex.orgHeads.has(scan.key(j))) head = true;
+        if (scan.isA(j, WORD.orgHead)) head = true;
         j++;
         continue;
       }
       if (
-        connectors.has(scan.key(j)) &&
+        CONNECTORS.has(scan.key(j)) &&
         !scan.tokens[j]!.cap &&
         (scan.capWord(j + 1) || (scan.key(j + 1) === 'the' && scan.capWord(j + 2)))
       ) {
@@ -277,7 +277,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
       let last = j - 1;
       while (last > i && !lex.orgHeads.has(scan.key(last))) last--;
       let tail = last + 1;
-      while (tail < j && (scan.capWord(tail) || ['of', 'for', 'on', 'the'].includes(scan.key(tail)))) tail++;
+      while (tail < j && (scan.capWord(tail) || TAIL_WORDS.has(scan.key(tail)))) tail++;
       if (tail < j || (tail === j && scan.key(last + 1) === 'and')) j = last + 1;
     }
     const whole = scan.hitAt[i];
@@ -298,7 +298,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
       let k = j + 2;
       while (k < n && k < j + 12 && scan.key(k) !== ')') k++;
       const inside = scan.tokens.slice(j + 2, k);
-      const noun = inside.some((_, x) => lex.orgNouns.longestAt(scan.tokens, j + 2 + x));
+      const noun = inside.some((_, x) => scan.longest(scan.tries.orgNouns, j + 2 + x));
       if (scan.key(k) === ')' && noun) {
         paren = k + 1;
         for (let x = j + 2; x < k; x++) country ??= scan.stateRefAt(x)?.state ?? null;
@@ -312,8 +312,8 @@ export function unknownOrgStep(scan: Scan, body: string): void {
       ['org', 'igo', 'group'].includes(scan.entry(h.forms[0]!.id)?.kind ?? '');
     if (
       scan.hits.some((h) => (h.i <= i && h.j >= j && h.i !== i) || (h.i > i && h.j === j && known(h))) ||
-      lex.titles.longestAt(scan.tokens, i) ||
-      lex.roleNouns.longestAt(scan.tokens, i)
+      scan.longest(scan.tries.titles, i) ||
+      scan.longest(scan.tries.roleNouns, i)
     ) {
       i = j - 1;
       continue;
@@ -363,7 +363,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
   // "cyber security company Acme Group": a descriptor before a known or new organisation.
   for (let r = 0; r < n; r++) {
     if (!scan.startsAny(r, FIRST.orgNoun)) continue;
-    const m = lex.orgNouns.longestAt(scan.tokens, r);
+    const m = scan.longest(scan.tries.orgNouns, r);
     if (!m || scan.tokens[r]!.cap) continue;
     const k = r + m.length;
     const target = scan.out.find(

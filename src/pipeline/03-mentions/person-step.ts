@@ -1,7 +1,7 @@
 import type { TitleDef } from '../../model/actors.js';
 import { slug, type Proto, type Resolve } from './candidate.js';
 import { knownPerson, nameEnd, textOf } from './names.js';
-import { FIRST, type Scan, type StateRef } from './scan.js';
+import { FIRST, WORD, type Scan, type StateRef } from './scan.js';
 
 interface TitleRun {
   start: number;
@@ -15,14 +15,12 @@ interface TitleRun {
 
 /** Parses "[the] [then] [Iran's|Iranian] [then] Title|Honorific… [of State [and State]]" at i. */
 function titleRunAt(scan: Scan, i: number): TitleRun | null {
-  const lex = scan.reg.lexicon;
-  const key0 = scan.key(i);
   // Cheap pre-check: a run starts with "the", a modifier, a state or a title/honorific word.
   const hit = scan.hitAt[i];
   const starter = FIRST.title | FIRST.honorific | FIRST.titleModifier;
   if (hit) {
     if (!scan.startsAny(hit.possessiveEnd ?? hit.j, starter)) return null;
-  } else if (key0 !== 'the' && !scan.startsAny(i, starter)) return null;
+  } else if (!scan.isA(i, WORD.the | starter)) return null;
   let k = i;
   let det = false;
   if (scan.key(k) === 'the') {
@@ -30,25 +28,25 @@ function titleRunAt(scan: Scan, i: number): TitleRun | null {
     k++;
   }
   const states: StateRef[] = [];
-  while (scan.startsAny(k, FIRST.titleModifier) && !lex.titles.longestAt(scan.tokens, k)) k++;
+  while (scan.startsAny(k, FIRST.titleModifier) && !scan.longest(scan.tries.titles, k)) k++;
   const ref = scan.stateRefAt(k);
   if (ref && (ref.possessive || ref.form === 'adjective' || ref.form === 'name')) {
     states.push(ref);
     k = ref.j;
   }
-  while (scan.startsAny(k, FIRST.titleModifier) && !lex.titles.longestAt(scan.tokens, k)) k++;
+  while (scan.startsAny(k, FIRST.titleModifier) && !scan.longest(scan.tries.titles, k)) k++;
   const marks: number[] = [];
   let title: TitleDef | null = null;
   for (;;) {
     if (knownPerson(scan, k, scan.hitAt[k]?.j ?? -1)) break;
-    const t = lex.titles.longestAt(scan.tokens, k);
+    const t = scan.longest(scan.tries.titles, k);
     if (t) {
       marks.push(k);
       title ??= t.value;
       k += t.length;
       continue;
     }
-    const h = lex.honorifics.longestAt(scan.tokens, k);
+    const h = scan.longest(scan.tries.honorifics, k);
     if (h && scan.capWord(k)) {
       marks.push(k);
       k += h.length;
@@ -122,10 +120,14 @@ export function emitNamedPerson(
     };
   }
   const start = extra.start ?? k;
-  if (start < k) scan.emit(start, j, { ...ref, rule: extra.rule });
+  // emit reads these fields only: no copies of `ref` with a rule added.
+  const { actorId, proto, resolve } = ref;
+  if (start < k) scan.emit(start, j, { actorId, proto, resolve, rule: extra.rule });
   for (const m of extra.marks ?? [])
-    if (m > start && m < k) scan.emit(m, j, { ...ref, rule: `${extra.rule}:inner`, inner: true });
-  if (!scan.has(k, j) || start < k) scan.emit(k, j, { ...ref, rule: 'person:name', inner: start < k });
+    if (m > start && m < k)
+      scan.emit(m, j, { actorId, proto, resolve, rule: `${extra.rule}:inner`, inner: true });
+  if (!scan.has(k, j) || start < k)
+    scan.emit(k, j, { actorId, proto, resolve, rule: 'person:name', inner: start < k });
   return ref;
 }
 
@@ -136,7 +138,6 @@ export function emitNamedPerson(
  * @example titleStep(scan, doc.body) // "Ruritanian President Jane Roe" → person:jane-roe (country from the adjective)
  */
 export function titleStep(scan: Scan, body: string): void {
-  const lex = scan.reg.lexicon;
   for (let i = 0; i < scan.tokens.length; i++) {
     const run = titleRunAt(scan, i);
     if (!run) continue;
@@ -187,7 +188,7 @@ export function titleStep(scan: Scan, body: string): void {
       const resolve: Resolve = { by: 'title', title: run.title, state: st?.state ?? null, text };
       scan.emit(run.start, k, { rule: 'person:bare-title', resolve });
       const last = run.marks[run.marks.length - 1]!;
-      const tlen = lex.titles.longestAt(scan.tokens, last)?.length ?? 1;
+      const tlen = scan.longest(scan.tries.titles, last)?.length ?? 1;
       if (run.marks[0]! > run.start || last + tlen < k)
         scan.emit(run.marks[0]!, last + tlen, { rule: 'person:bare-title:inner', resolve, inner: true });
     }
@@ -199,10 +200,9 @@ export function titleStep(scan: Scan, body: string): void {
  * @example roleNounStep(scan, doc.body) // "political analyst Jane Roe" → person:jane-roe
  */
 export function roleNounStep(scan: Scan, body: string): void {
-  const lex = scan.reg.lexicon;
   for (let r = 0; r < scan.tokens.length; r++) {
     if (!scan.startsAny(r, FIRST.roleNoun)) continue;
-    const m = lex.roleNouns.longestAt(scan.tokens, r);
+    const m = scan.longest(scan.tries.roleNouns, r);
     if (!m || scan.tokens[r]!.cap) continue;
     const k = r + m.length;
     const end = nameEnd(scan, k);
@@ -249,15 +249,12 @@ export function roleNounStep(scan: Scan, body: string): void {
   }
 }
 
-const OWNER_PRONOUNS = new Set(['his', 'her', 'their']);
-
 /** "his Ruritanian counterpart", "her counterpart in Ruritania": the same office elsewhere. *
  * @example counterpartStep(scan) // "his Turkish counterpart" → resolved by 04 from the nearest person's office
  */
 export function counterpartStep(scan: Scan): void {
-  const lex = scan.reg.lexicon;
   for (let i = 0; i < scan.tokens.length; i++) {
-    if (!OWNER_PRONOUNS.has(scan.key(i))) continue;
+    if (!scan.isA(i, WORD.ownerPronoun)) continue;
     let k = i + 1;
     let state: string | null = null;
     const ref = scan.stateRefAt(k);
@@ -265,7 +262,7 @@ export function counterpartStep(scan: Scan): void {
       state = ref.state;
       k = ref.j;
     }
-    const m = lex.counterpartNouns.longestAt(scan.tokens, k);
+    const m = scan.longest(scan.tries.counterpartNouns, k);
     if (!m) continue;
     k += m.length;
     if (!state && scan.key(k) === 'in') {

@@ -3,6 +3,15 @@ import type { Token } from '../../model/actors-tokens.js';
 import type { WinkView } from '../02-sentences/wink.js';
 import { posAt } from '../02-sentences/wink.js';
 import type { Candidate, Proto, Resolve } from './candidate.js';
+import type { WordTokens } from './word-table.js';
+import { ARTICLES, FIRST, ORGAN_OWNERS, OWNER_PRONOUNS, WORD } from './word-bits.js';
+import {
+  longestPhraseAt,
+  triesOf,
+  type LexiconTries,
+  type PhraseMatch,
+  type TrieNode,
+} from './phrase-trie.js';
 
 /** A gazetteer match: tokens [i, j), the forms it may be, and whether "'s" follows. */
 export interface Hit {
@@ -25,24 +34,11 @@ export interface StateRef {
 
 const WORDLIKE = /^[\p{L}\p{N}]/u;
 
-/**
- * Bits of {@link Scan.startsAny}: which lexicon lists hold a phrase whose first word is a
- * token's key. One lookup per token replaces one per list and step in the per-token loops.
- */
-export const FIRST = {
-  title: 1,
-  honorific: 2,
-  titleModifier: 4,
-  roleNoun: 8,
-  orgNoun: 16,
-  anaphora: 32,
-  determiner: 64,
-  gazetteer: 128,
-} as const;
+export { ARTICLES, FIRST, OWNER_PRONOUNS, WORD } from './word-bits.js';
 
 const firstTables = new WeakMap<ActorRegistry, Map<string, number>>();
 
-/** Word key → {@link FIRST} bits, built once per (frozen) registry. */
+/** Word key → {@link FIRST} and {@link WORD} bits (but `word`), built once per (frozen) registry. */
 function firstTable(reg: ActorRegistry): Map<string, number> {
   const lex = reg.lexicon;
   let table = firstTables.get(reg);
@@ -59,19 +55,78 @@ function firstTable(reg: ActorRegistry): Map<string, number> {
   add(lex.anaphora.firstKeys(), FIRST.anaphora);
   add(lex.determiners, FIRST.determiner);
   add(reg.gazetteer.firstKeys(), FIRST.gazetteer);
+  add(lex.organs.firstKeys(), FIRST.organ);
+  add(lex.memberNouns.firstKeys(), FIRST.memberNoun);
+  add(lex.descriptions.firstKeys(), FIRST.description);
+  add(lex.relationNouns.firstKeys(), FIRST.relationNoun);
+  add(lex.stateNouns.firstKeys(), FIRST.stateNoun);
+  add(lex.counterpartNouns.firstKeys(), FIRST.counterpartNoun);
+  add(lex.premodifiers.firstKeys(), FIRST.premodifier);
+  add(ARTICLES, WORD.article);
+  add(['the'], WORD.the);
+  add(OWNER_PRONOUNS, WORD.ownerPronoun);
+  add(ORGAN_OWNERS, WORD.organOwner);
+  add(lex.nameStopwords, WORD.nameStopword);
+  add(lex.orgHeads, WORD.orgHead);
+  add([','], WORD.comma);
   firstTables.set(reg, table);
   return table;
 }
 
+/** The bits of one word: its key's lists and classes, and whether its text is a word. */
+function bitsOf(table: Map<string, number>, t: Token): number {
+  return (table.get(t.key) ?? 0) | (wordLike(t.text) ? WORD.word : 0);
+}
+
 /**
- * The {@link FIRST} bits of each token's key: one lookup per token for all the lists.
+ * The {@link FIRST} and {@link WORD} bits of each token: one lookup per token for all the lists.
  *
  * @example firstBits(reg, tokenize('the envoy'))[0] & FIRST.determiner // 64
  */
-export function firstBits(reg: ActorRegistry, tokens: readonly Token[]): Uint8Array {
+export function firstBits(reg: ActorRegistry, tokens: readonly Token[]): Uint32Array {
   const table = firstTable(reg);
-  const out = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) out[k] = table.get(tokens[k]!.key) ?? 0;
+  const out = new Uint32Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) out[k] = bitsOf(table, tokens[k]!);
+  return out;
+}
+
+// Per registry: the bits of each word of the word table (-1: not looked up yet), so a word's
+// bits are looked up once, not at every occurrence.
+const wordBitMemo = new WeakMap<ActorRegistry, { generation: number; bits: Int32Array }>();
+
+/**
+ * {@link firstBits} of tokens [from, to) of a body tokenized by {@link wordTokens}, looked up
+ * once per word of the table rather than once per token.
+ *
+ * @example firstBitsOfWords(reg, wordTokens(folded), 0, 5)
+ */
+export function firstBitsOfWords(
+  reg: ActorRegistry,
+  words: WordTokens,
+  from: number,
+  to: number,
+): Uint32Array {
+  let memo = wordBitMemo.get(reg);
+  if (!memo || memo.generation !== words.generation) {
+    memo = { generation: words.generation, bits: new Int32Array(1024).fill(-1) };
+    wordBitMemo.set(reg, memo);
+  }
+  const out = new Uint32Array(to - from);
+  let table: Map<string, number> | null = null;
+  for (let k = from; k < to; k++) {
+    const id = words.ids[k]!;
+    if (id >= memo.bits.length) {
+      const bigger = new Int32Array(Math.max(memo.bits.length * 2, id + 1)).fill(-1);
+      bigger.set(memo.bits);
+      memo.bits = bigger;
+    }
+    let b = memo.bits[id]!;
+    if (b < 0) {
+      table ??= firstTable(reg);
+      b = memo.bits[id] = bitsOf(table, words.tokens[k]!);
+    }
+    out[k - from] = b;
+  }
   return out;
 }
 
@@ -82,8 +137,6 @@ function wordLike(text: string): boolean {
   return c >= 128 && WORDLIKE.test(text);
 }
 
-const SPAN_SCALE = 2 ** 26;
-
 /** Sentinel of the state-reference memo: not computed yet. */
 const UNSET = undefined;
 
@@ -92,15 +145,15 @@ export class Scan {
   readonly hitAt: (Hit | undefined)[];
   readonly out: Candidate[] = [];
   /** How many recorded mentions cover each token (for overlap checks without a scan). */
-  private readonly cover: Uint16Array;
-  /** Every recorded mention as a number (start × 2^26 + end: bodies stay far below 64M chars). */
+  private readonly cover: number[];
+  /** Every recorded mention's tokens as a number (see {@link spanKey}). */
   private readonly spans = new Set<number>();
   /** Memo of {@link stateRefAt} per token (null: none); cleared by {@link hitsChanged}. */
   private refs: (StateRef | null | undefined)[];
-  /** 1 where the token is a word (letters or digits), 0 for punctuation. */
-  private readonly isWord: Uint8Array;
-  /** {@link FIRST} bits of each token's key. */
-  private readonly first: Uint8Array;
+  /** {@link FIRST} and {@link WORD} bits of each token. */
+  private readonly first: Uint32Array;
+  /** The registry's phrase tries (for {@link longest}). */
+  readonly tries: LexiconTries;
 
   constructor(
     readonly reg: ActorRegistry,
@@ -108,14 +161,13 @@ export class Scan {
     readonly sentence: number,
     readonly view: WinkView | null,
     readonly hits: Hit[],
-    first?: Uint8Array,
+    first?: Uint32Array,
   ) {
+    this.tries = triesOf(reg);
     this.hitAt = new Array(tokens.length);
     for (const h of hits) this.hitAt[h.i] = h;
-    this.cover = new Uint16Array(tokens.length);
-    this.isWord = new Uint8Array(tokens.length);
+    this.cover = new Array<number>(tokens.length).fill(0);
     this.first = first ?? firstBits(reg, tokens);
-    for (let k = 0; k < tokens.length; k++) this.isWord[k] = wordLike(tokens[k]!.text) ? 1 : 0;
     this.refs = new Array(tokens.length);
   }
 
@@ -172,19 +224,32 @@ export class Scan {
    * `lexicon.roleNouns.longestAt(tokens, i)` must be null.
    */
   startsAny(i: number, bits: number): boolean {
-    return ((this.first[i] ?? 0) & bits) !== 0;
+    return i >= 0 && i < this.first.length && (this.first[i]! & bits) !== 0;
+  }
+
+  /** The longest phrase of a trie of {@link tries} starting at token i, or null. */
+  longest<T>(trie: TrieNode<T>, i: number): PhraseMatch<T> | null {
+    // The trie's first words have a bit: most tokens are ruled out without a lookup.
+    if (trie.firstBit && !this.startsAny(i, trie.firstBit)) return null;
+    return longestPhraseAt(trie, this.tokens, i);
+  }
+
+  /** True when token i is of one of the {@link WORD} classes in `bits` (false past the end). */
+  isA(i: number, bits: number): boolean {
+    return i >= 0 && i < this.first.length && (this.first[i]! & bits) !== 0;
   }
 
   word(i: number): boolean {
-    return this.isWord[i] === 1;
+    return this.isA(i, WORD.word);
   }
 
   capWord(i: number): boolean {
-    return this.isWord[i] === 1 && this.tokens[i]!.cap;
+    return this.isA(i, WORD.word) && this.tokens[i]!.cap;
   }
 
   key(i: number): string {
-    return this.tokens[i]?.key ?? '';
+    // Bounds checked by hand: callers often look one token past either end.
+    return i >= 0 && i < this.tokens.length ? this.tokens[i]!.key : '';
   }
 
   pos(i: number): string | null {
@@ -263,11 +328,13 @@ export class Scan {
     c: { actorId?: string | null; rule: string; inner?: boolean; proto?: Proto; resolve?: Resolve },
   ): void {
     if (i >= j || j > this.tokens.length) return;
-    this.spans.add(this.startOf(i) * SPAN_SCALE + this.endOf(j));
+    const start = this.startOf(i);
+    const end = this.endOf(j);
+    this.spans.add(i * (this.tokens.length + 1) + j);
     this.mark(i, j, 1);
     const cand: Candidate = {
-      start: this.startOf(i),
-      end: this.endOf(j),
+      start,
+      end,
       sentence: this.sentence,
       actorId: c.actorId ?? c.proto?.id ?? null,
       rule: c.rule,
@@ -280,7 +347,15 @@ export class Scan {
 
   /** True when a mention already covers exactly tokens [i, j). */
   has(i: number, j: number): boolean {
-    return this.spans.has(this.startOf(i) * SPAN_SCALE + this.endOf(j));
+    return this.spans.has(this.spanKey(i, j));
+  }
+
+  /** Tokens [i, j) as one small integer (distinct spans of tokens cover distinct text); as in emit. */
+  private spanKey(i: number, j: number): number {
+    // startOf/endOf throw on a span outside the sentence, as callers expect of a bad span.
+    this.startOf(i);
+    this.endOf(j);
+    return i * (this.tokens.length + 1) + j;
   }
 
   /** True when some recorded mention overlaps tokens [i, j). */

@@ -12,12 +12,17 @@ export function stateModifierStep(scan: Scan): void {
     if (!ref || ref.form === 'adjective' || ref.form === 'plural') continue;
     let start = h.i;
     for (;;) {
-      if (start >= 1 && lex.premodifierKeys.has(scan.key(start - 1))) {
+      if (
+        start >= 1 &&
+        scan.startsAny(start - 1, FIRST.premodifier) &&
+        lex.premodifierKeys.has(scan.key(start - 1))
+      ) {
         start -= 1;
         continue;
       }
       if (
         start >= 3 &&
+        scan.startsAny(start - 3, FIRST.premodifier) &&
         lex.premodifierKeys.has([scan.key(start - 3), scan.key(start - 2), scan.key(start - 1)].join(' '))
       ) {
         start -= 3;
@@ -26,7 +31,7 @@ export function stateModifierStep(scan: Scan): void {
       break;
     }
     // "Ruritanian foe Freedonia"
-    const rel = start >= 2 ? lex.relationNouns.longestAt(scan.tokens, start - 1) : null;
+    const rel = start >= 2 ? scan.longest(scan.tries.relationNouns, start - 1) : null;
     if (rel && rel.length === 1) {
       const adj = scan.stateRefEndingAt(start - 1);
       if (adj && !adj.possessive && adj.form === 'adjective') start = adj.i;
@@ -45,7 +50,7 @@ export function descriptionStep(scan: Scan): void {
   const lex = scan.reg.lexicon;
   for (let i = 0; i < scan.tokens.length; i++) {
     if (!scan.startsAny(i, FIRST.anaphora | FIRST.determiner)) continue;
-    const a = lex.anaphora.longestAt(scan.tokens, i);
+    const a = scan.longest(scan.tries.anaphora, i);
     if (a) {
       scan.emit(i, i + a.length, { rule: 'anaphora', resolve: { by: 'anaphora', via: a.value.via } });
       i += a.length - 1;
@@ -53,10 +58,10 @@ export function descriptionStep(scan: Scan): void {
     }
     if (!scan.startsAny(i, FIRST.determiner)) continue;
     let k = i + 1;
-    let d = lex.descriptions.longestAt(scan.tokens, k);
+    let d = scan.longest(scan.tries.descriptions, k);
     if (!d && lex.ordinals.has(scan.key(k))) {
       k++;
-      d = lex.descriptions.longestAt(scan.tokens, k);
+      d = scan.longest(scan.tries.descriptions, k);
     }
     if (!d) continue;
     const s = scan.startOf(i);

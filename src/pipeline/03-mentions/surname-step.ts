@@ -15,13 +15,27 @@ export function surnamesOf(reg: ActorRegistry, found: readonly Candidate[]): Set
           : null;
     if (!name || seen.has(name)) continue;
     seen.add(name);
-    const keys = tokenize(name).map((t) => t.key);
-    const last = keys[keys.length - 1];
-    // "Ale-Hashem": the hyphenated last name is three tokens.
-    if (keys.length >= 4 && keys[keys.length - 2] === '-') out.add(keys.slice(-3).join(' '));
-    else if (last && /^[a-z]/.test(last)) out.add(last);
+    const key = surnameKey(name);
+    if (key !== null) out.add(key);
   }
   return out;
+}
+
+// Surname keys by full name: the same people recur across documents (bounded all the same).
+const surnameKeys = new Map<string, string | null>();
+
+/** The last-name key of a full name, or null when its last word is not a name. */
+function surnameKey(name: string): string | null {
+  let key = surnameKeys.get(name);
+  if (key !== undefined) return key;
+  const keys = tokenize(name).map((t) => t.key);
+  const last = keys[keys.length - 1];
+  // "Ale-Hashem": the hyphenated last name is three tokens.
+  if (keys.length >= 4 && keys[keys.length - 2] === '-') key = keys.slice(-3).join(' ');
+  else key = last && /^[a-z]/.test(last) ? last : null;
+  if (surnameKeys.size > 10_000) surnameKeys.clear();
+  surnameKeys.set(name, key);
+  return key;
 }
 
 // First words of a document's surnames, computed once per set rather than once per sentence.
@@ -41,7 +55,8 @@ function firstsOf(surnames: ReadonlySet<string>): Set<string> {
 export function surnameMentions(
   tokens: readonly Token[],
   surnames: ReadonlySet<string>,
-  covered: (s: number, e: number) => boolean,
+  /** True when a mention found before covers part of tokens [i, j). */
+  covered: (i: number, j: number) => boolean,
   sentence: number,
 ): Candidate[] {
   const out: Candidate[] = [];
@@ -56,7 +71,7 @@ export function surnameMentions(
       if (!surnames.has(key)) continue;
       const start = t.start;
       const end = span[span.length - 1]!.end;
-      if (covered(start, end)) break;
+      if (covered(i, i + len)) break;
       out.push({
         start,
         end,

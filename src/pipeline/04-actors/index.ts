@@ -30,7 +30,10 @@ export const stage: Stage = {
       collectPeople(st, cands);
       const mentions: Mention[] = [];
       const actors = new Map<string, DocActor>();
-      for (const c of cands) {
+      // 03 listed one mention per candidate, in the same order: their texts are reused.
+      const listed = doc.mentions.length === cands.length ? doc.mentions : null;
+      for (let k = 0; k < cands.length; k++) {
+        const c = cands[k]!;
         let id: string | null = null;
         try {
           id = resolveOne(st, c);
@@ -41,7 +44,9 @@ export const stage: Stage = {
         }
         if (!id) continue;
         st.done.push({ c, id });
-        const text = doc.body.slice(c.start, c.end);
+        const had = listed?.[k];
+        const text =
+          had && had.start === c.start && had.end === c.end ? had.text : doc.body.slice(c.start, c.end);
         mentions.push({ start: c.start, end: c.end, text, actorId: id, sentence: c.sentence, rule: c.rule });
         let a = actors.get(id);
         if (!a) {

@@ -1,4 +1,4 @@
-import type { ActorRegistry, ActorRole } from '../../model/actors.js';
+import type { ActorEntry, ActorRegistry, ActorRole, TitleDef } from '../../model/actors.js';
 import type { ActorKind } from '../../model/types.js';
 import { tokenize } from '../../model/actors-tokens.js';
 import { slug, type Candidate, type Proto, type Resolve } from '../03-mentions/candidate.js';
@@ -21,7 +21,15 @@ export interface ResolveState {
   people: { start: number; id: string; key: string }[];
 }
 
-const isState = (id: string) => /^[A-Z]{3}$/.test(id);
+/** True for a state's id: three capital letters A–Z (tested without a regex: asked per mention). */
+function isState(id: string): boolean {
+  if (id.length !== 3) return false;
+  for (let k = 0; k < 3; k++) {
+    const c = id.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
 
 /**
  * The kind of an actor id, from the KB or the document's made-up actors.
@@ -71,15 +79,23 @@ export function collectPeople(st: ResolveState, cands: readonly Candidate[]): vo
     if (!name || !/\s/.test(name.trim())) continue;
     st.people.push({ start: c.start, id, key: lastKey(name) });
     const e = st.reg.entries.get(id);
-    for (const s of e?.short ?? [])
-      st.people.push({
-        start: c.start,
-        id,
-        key: tokenize(s)
-          .map((t) => t.key)
-          .join(' '),
-      });
+    if (e) for (const key of shortKeys(e)) st.people.push({ start: c.start, id, key });
   }
+}
+
+// The keys of an entry's short names, per (frozen) entry: asked at every mention of the person.
+const shortKeyMemo = new WeakMap<ActorEntry, readonly string[]>();
+function shortKeys(e: ActorEntry): readonly string[] {
+  let keys = shortKeyMemo.get(e);
+  if (!keys) {
+    keys = e.short.map((s) =>
+      tokenize(s)
+        .map((t) => t.key)
+        .join(' '),
+    );
+    shortKeyMemo.set(e, keys);
+  }
+  return keys;
 }
 
 /** Nearest earlier resolved mention passing `ok`, within `sentences` sentences back. */
@@ -99,8 +115,10 @@ function nearest(
 }
 
 function bySurname(st: ResolveState, c: Candidate, key: string, ids: string[]): string | null {
-  const before = st.people.filter((p) => p.key === key && p.start < c.start);
-  if (before.length) return before[before.length - 1]!.id;
+  // The last one named before, else the first one named after.
+  let before: { id: string } | null = null;
+  for (const p of st.people) if (p.key === key && p.start < c.start) before = p;
+  if (before) return before.id;
   const after = st.people.find((p) => p.key === key && p.start > c.start);
   if (after) return after.id;
   const entries = ids.map((id) => st.reg.entries.get(id)).filter((e) => !!e);
@@ -108,8 +126,20 @@ function bySurname(st: ResolveState, c: Candidate, key: string, ids: string[]): 
   return (inOffice[0] ?? entries[0])?.id ?? null;
 }
 
+// A title's role pattern, compiled once per (frozen) title; it has no `g` flag, so test() keeps
+// no state between calls.
+const roleRes = new WeakMap<TitleDef, RegExp | null>();
+function roleRe(title: TitleDef): RegExp | null {
+  let re = roleRes.get(title);
+  if (re === undefined) {
+    re = title.role ? new RegExp(title.role, 'i') : null;
+    roleRes.set(title, re);
+  }
+  return re;
+}
+
 function byTitle(st: ResolveState, c: Candidate, r: Extract<Resolve, { by: 'title' }>): string | null {
-  const re = r.title.role ? new RegExp(r.title.role, 'i') : null;
+  const re = roleRe(r.title);
   // Without a state: the holder of that title mentioned before ("President Roe … the
   // president"), else the office of the article's main state when the KB knows its holder.
   const guessed = !r.state;
@@ -251,14 +281,13 @@ export function resolveOne(st: ResolveState, c: Candidate): string | null {
         if (!st.protos.has(proto.id) && !st.reg.entries.has(proto.id)) st.protos.set(proto.id, proto);
         return proto.id;
       }
+      const rule = `organ:${r.organ.key}`;
       const prev = nearest(
         st,
         c,
         1000,
         (x) =>
-          x.c.rule.startsWith(`organ:${r.organ.key}`) &&
-          countryOf(st, x.id) !== r.exceptState &&
-          kindOf(st, x.id) !== 'state',
+          x.c.rule.startsWith(rule) && countryOf(st, x.id) !== r.exceptState && kindOf(st, x.id) !== 'state',
       );
       return prev?.id ?? null;
     }

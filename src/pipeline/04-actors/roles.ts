@@ -1,10 +1,17 @@
 import type { ActorEntry, ActorRegistry, ActorRole } from '../../model/actors.js';
 
-/** First and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers. */
-export function dateRange(d: string): [string, string] {
-  if (d.length === 4) return [`${d}-01-01`, `${d}-12-31`];
-  if (d.length === 7) return [`${d}-01`, `${d}-31`];
-  return [d, d];
+// The same few dates (reference dates, roles' bounds) are asked about over and over.
+const ranges = new Map<string, readonly [string, string]>();
+
+/** First and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers (shared: do not change it). */
+export function dateRange(d: string): readonly [string, string] {
+  let r = ranges.get(d);
+  if (!r) {
+    r = d.length === 4 ? [`${d}-01-01`, `${d}-12-31`] : d.length === 7 ? [`${d}-01`, `${d}-31`] : [d, d];
+    if (ranges.size > 10_000) ranges.clear();
+    ranges.set(d, r);
+  }
+  return r;
 }
 
 /**
@@ -52,6 +59,21 @@ export function holderAt(
  */
 export function roleAt(entry: ActorEntry, date: string | null): string | null {
   if (entry.roles.length === 0) return null;
+  // Per (frozen) entry and date: asked for every document that names the person.
+  let byDate = roleMemo.get(entry);
+  if (!byDate) roleMemo.set(entry, (byDate = new Map()));
+  let title = byDate.get(date);
+  if (title === undefined) {
+    title = roleAtUncached(entry, date);
+    if (byDate.size > 1000) byDate.clear();
+    byDate.set(date, title);
+  }
+  return title;
+}
+
+const roleMemo = new WeakMap<ActorEntry, Map<string | null, string | null>>();
+
+function roleAtUncached(entry: ActorEntry, date: string | null): string | null {
   const wrapped = entry.roles.map((role) => ({ role }));
   if (date) {
     const active = wrapped.filter((x) => activeAt(x.role, date));

@@ -72,15 +72,41 @@ export function startsSentence(body: string, at: number): boolean {
   return i < 0 || /[.!?\n]/.test(body[i]);
 }
 
+// Words in the longest phrase of a (frozen) word set, per set.
+const maxWordsMemo = new WeakMap<ReadonlySet<string>, number>();
+
+/**
+ * The number of words of the longest phrase of `phrases` (single spaces between words).
+ *
+ * @example maxWords(new Set(['in', 'the end of'])) // 3
+ */
+export function maxWords(phrases: ReadonlySet<string>): number {
+  let most = maxWordsMemo.get(phrases);
+  if (most === undefined) {
+    most = 0;
+    for (const p of phrases) most = Math.max(most, p.split(' ').length);
+    maxWordsMemo.set(phrases, most);
+  }
+  return most;
+}
+
+/** The word without a final "'s" / "’s". */
+function withoutPossessive(w: string): string {
+  const n = w.length;
+  return n >= 2 && w.charCodeAt(n - 1) === 115 && (w[n - 2] === "'" || w[n - 2] === '’') ? w.slice(0, -2) : w;
+}
+
 /** True when any of the `leads` (one to four words each, lowercase) ends right before `at`. @example hasLead('by the end of 2025', 14, new Set(['the end of'])) // true */
 export function hasLead(body: string, at: number, leads: ReadonlySet<string>): boolean {
   let phrase = '';
   let pos = at;
-  for (let n = 1; n <= 4; n++) {
+  // No need to read more words than the longest lead has.
+  const most = Math.min(4, maxWords(leads));
+  for (let n = 1; n <= most; n++) {
     const { word, start } = wordBeforeAt(body, pos);
     if (!word) return false;
     const w = word.toLowerCase();
-    if (n === 1 && leads.has(w.replace(/[’']s$/, ''))) return true;
+    if (n === 1 && leads.has(withoutPossessive(w))) return true;
     phrase = n === 1 ? w : `${w} ${phrase}`;
     if (leads.has(phrase)) return true;
     pos = start;

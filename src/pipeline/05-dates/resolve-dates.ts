@@ -1,6 +1,6 @@
 import type { DateExpr } from '../../model/types.js';
 import { compareYmd, formatYmd, isValidYmd, parseYmd, type Ymd } from './calendar.js';
-import { isUpper, wordBeforeAt } from './context.js';
+import { hasLead, isUpper, wordBeforeAt } from './context.js';
 import { dateCues, type DateCues } from './cues.js';
 import {
   buildAnchors,
@@ -55,12 +55,20 @@ function startsFor(body: string, a: number, chain: ReadonlySet<string>): number[
     while (at > 0 && (body[at - 1] === ' ' || body[at - 1] === '\u00a0')) at--;
     if (body[at - 1] === ',' || body[at - 1] === '-') at--;
     const { word, start } = wordBeforeAt(body, at);
-    const key = word.toLowerCase().replace(/-$/, '');
+    const lower = word.toLowerCase();
+    const key = lower.endsWith('-') ? lower.slice(0, -1) : lower;
     if (!word || start >= pos || !chain.has(key)) break;
     starts.unshift(start);
     pos = start;
   }
   return starts;
+}
+
+/** How many ASCII digits (what `\d` matches) follow one another from `at`. */
+function digitRunAt(body: string, at: number): number {
+  let k = at;
+  while (k < body.length && body.charCodeAt(k) >= 48 && body.charCodeAt(k) <= 57) k++;
+  return k - at;
 }
 
 /** Tries one rule at the given starts (longest first); the first match it builds wins. */
@@ -97,7 +105,16 @@ export function findCandidates(body: string): Candidate[] {
   const cues = dateCues();
   const { anchors, byKind } = loadGrammar(cues);
   const found: { c: Candidate; order: number }[] = [];
-  const re = new RegExp(anchors.re);
+  // Whether the body holds each rule's `needs` text, looked up once per body.
+  const has = new Map<string, boolean>();
+  const holds = (text: string): boolean => {
+    let yes = has.get(text);
+    if (yes === undefined) has.set(text, (yes = body.includes(text)));
+    return yes;
+  };
+  // The one scanner of the grammar (global: restart it at the start of the body).
+  const re = anchors.re;
+  re.lastIndex = 0;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const a = m.index;
     let kinds: readonly AnchorKind[];
@@ -108,8 +125,12 @@ export function findCandidates(body: string): Candidate[] {
       if (!isUpper(m[0][0])) kinds = kinds.filter((k) => k !== 'month' && k !== 'weekday');
     }
     let starts: number[] | null = null;
+    const digits = m[1] ? digitRunAt(body, a) : 0;
     for (const kind of kinds) {
       for (const { rule, order } of byKind.get(kind) ?? []) {
+        if (kind === 'digit' && rule.digitRun && !rule.digitRun.includes(digits)) continue;
+        if (kind === 'digit' && rule.afterDigits && !rule.afterDigits(body, a + digits)) continue;
+        if (rule.needs && !holds(rule.needs)) continue;
         if (rule.re) starts ??= startsFor(body, a, anchors.chain);
         const c = tryRule(rule, body, a, m[0].length, starts ?? [a], cues);
         if (c && c.end > c.start) found.push({ c, order });
@@ -120,14 +141,27 @@ export function findCandidates(body: string): Candidate[] {
     (a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order || a.c.start - b.c.start,
   );
   // Occupancy marks keep overlap removal linear, even on a body made of thousands of dates.
-  const taken = new Uint8Array(body.length);
+  // The marks are one buffer kept between calls, cleared again where they were set.
+  if (taken.length < body.length) taken = new Uint8Array(body.length * 2);
   const kept: Candidate[] = [];
-  for (const { c } of found) {
-    if (taken.subarray(c.start, c.end).includes(1)) continue;
-    taken.fill(1, c.start, c.end);
-    kept.push(c);
+  try {
+    for (const { c } of found) {
+      if (anyTaken(c.start, c.end)) continue;
+      taken.fill(1, c.start, c.end);
+      kept.push(c);
+    }
+  } finally {
+    for (const c of kept) taken.fill(0, c.start, c.end);
   }
+  for (const c of kept) c.future = hasLead(body, c.start, cues.futureLeads);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+let taken = new Uint8Array(0);
+
+function anyTaken(start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (taken[k]) return true;
+  return false;
 }
 
 type Coarse = 'day' | 'month' | 'year';

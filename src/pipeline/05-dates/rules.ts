@@ -10,7 +10,15 @@ import {
   weekday,
   type Ymd,
 } from './calendar.js';
-import { hasLead, isUpper, startsSentence, wordAfter, wordBefore, wordBeforeAt } from './context.js';
+import {
+  hasLead,
+  isUpper,
+  maxWords,
+  startsSentence,
+  wordAfter,
+  wordBefore,
+  wordBeforeAt,
+} from './context.js';
 import type { DateCues, RelativeCue } from './cues.js';
 
 /** What a candidate resolves to. */
@@ -31,7 +39,7 @@ export interface Candidate {
   latest: Ymd | null;
   /** For yearless ones ("in November", "On April 6"): month and day, to estimate a reference. */
   yearless: { m: number; d: number } | null;
-  /** A forecast or target ("by 2030"): never sets an estimated reference. */
+  /** A forecast or target ("by 2030"): never sets an estimated reference. Set by findCandidates. */
   future: boolean;
   resolve(ref: Ymd | null): Resolved | null;
 }
@@ -47,6 +55,16 @@ export type AnchorKind = 'digit' | 'month' | 'weekday' | 'season' | 'ordinal' | 
 export interface DateRule {
   id: string;
   kinds: readonly AnchorKind[];
+  /**
+   * At a digit anchor, the lengths of the run of digits there that a match can start with
+   * ("2023" is 4): the rule is not tried at other runs. Prefix words before an anchor hold no
+   * digits, so the first digits a match reads are the anchor's.
+   */
+  digitRun?: readonly number[];
+  /** At a digit anchor, a test of the text right after its digits (`end`) every match passes. */
+  afterDigits?(body: string, end: number): boolean;
+  /** Text every match holds: the rule is not tried on a body without it. */
+  needs?: string;
   /** Sticky: tried at the anchor and at each prefix word before it. */
   re?: RegExp;
   /** A custom matcher for phrases best read backwards from their last word. */
@@ -112,19 +130,22 @@ function lastMonthDay(ref: Ymd, m: number, d: number): Ymd | null {
 
 const lastMonth = (ref: Ymd, m: number): Ymd => ({ y: m <= ref.m ? ref.y : ref.y - 1, m, d: 1 });
 
+// `future` is left false here: findCandidates sets it on the candidates it keeps, so the
+// words before the many candidates that lose to an overlapping one are never read.
 function base(
   m: RegExpExecArray,
   rule: string,
-  body: string,
-  cues: DateCues,
   rest: Pick<Candidate, 'anchored' | 'latest' | 'yearless' | 'resolve'>,
 ): Candidate {
   return {
     start: m.index,
     end: m.index + m[0].length,
     rule,
-    future: hasLead(body, m.index, cues.futureLeads),
-    ...rest,
+    future: false,
+    anchored: rest.anchored,
+    latest: rest.latest,
+    yearless: rest.yearless,
+    resolve: rest.resolve,
   };
 }
 
@@ -137,7 +158,7 @@ function fixed(
   r: Resolved,
   latest: Ymd | null,
 ): Candidate {
-  return base(m, rule, body, cues, { anchored: false, latest, yearless: null, resolve: () => r });
+  return base(m, rule, { anchored: false, latest, yearless: null, resolve: () => r });
 }
 
 /** A relative candidate: it resolves only against a reference date. */
@@ -148,7 +169,7 @@ function relativeTo(
   cues: DateCues,
   resolve: (ref: Ymd) => Resolved | null,
 ): Candidate {
-  return base(m, rule, body, cues, {
+  return base(m, rule, {
     anchored: true,
     latest: null,
     yearless: null,
@@ -166,7 +187,7 @@ function yearlessDay(
   d: number,
 ): Candidate | null {
   if (!mo || !isValidYmd({ y: 2000, m: mo, d })) return null;
-  return base(m, rule, body, cues, {
+  return base(m, rule, {
     anchored: true,
     latest: null,
     yearless: { m: mo, d },
@@ -236,25 +257,29 @@ function seasonAround(ref: Ymd, s: { from: number; to: number }, mode: string): 
 
 /**
  * The longest phrase (by `known`, lowercase, single spaces) made of up to four words before
- * `anchor` plus the anchor word itself (`anchorLength` 0: the words alone). Returns a match
- * array `[text, phrase]` with its index, or null.
+ * `anchor` plus the anchor word itself (`anchorLength` 0: the words alone), of at most
+ * `mostWords` words. Returns a match array `[text, phrase]` with its index, or null.
  */
 function phraseEndingAt(
   body: string,
   anchor: number,
   anchorLength: number,
   known: (phrase: string) => boolean,
+  mostWords: number,
 ): RegExpExecArray | null {
   const key = body.slice(anchor, anchor + anchorLength).toLowerCase();
   let best: { start: number; phrase: string } | null =
     key && known(key) ? { start: anchor, phrase: key } : null;
-  const words: string[] = key ? [key] : [];
+  let words = key ? 1 : 0;
+  let phrase = key;
   let pos = anchor;
-  for (let k = 0; k < 4; k++) {
+  // A phrase of more words than the longest known one cannot be known. Only spaces stand
+  // between two words read by wordBeforeAt.
+  for (let k = 0; k < 4 && words < mostWords; k++) {
     const { word, start } = wordBeforeAt(body, pos);
-    if (!word || body.slice(start + word.length, pos).trim() !== '') break;
-    words.unshift(word.toLowerCase());
-    const phrase = words.join(' ');
+    if (!word) break;
+    phrase = words ? `${word.toLowerCase()} ${phrase}` : word.toLowerCase();
+    words++;
     if (known(phrase)) best = { start, phrase };
     pos = start;
   }
@@ -285,6 +310,9 @@ export function buildRules(cues: DateCues): DateRule[] {
   const ORDW = `(${alt(cues.ordinals.keys())}|\\d{1,2}(?:st|nd|rd|th))`;
   const WEEKDAY = `(${alt(cues.weekdays.keys(), true)})`;
   const re = (src: string): RegExp => new RegExp(src, 'uy');
+  const relativeWords = maxWords(new Set(cues.relative.keys()));
+  // A count is digits (one word) or a YAML number phrase.
+  const numberWords = Math.max(1, maxWords(new Set(cues.numbers.keys())));
   const partOf = (w: string | undefined) =>
     w ? cues.parts.get(w.toLowerCase().replace(/\s+/g, ' ')) : undefined;
   // A day, month and year (and maybe a last day) read from the given match groups.
@@ -301,6 +329,8 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'iso',
       kinds: ['digit'],
+      digitRun: [4],
+      afterDigits: (body, end) => body[end] === '-' || body[end] === '/',
       re: re(`(?<![\\d.,/-])(\\d{4})([-/])(\\d{2})\\2(\\d{2})(?![\\d/-])`),
       build: (m, body) => dayCandidate(m, 'iso', body, cues, { y: +m[1], m: +m[3], d: +m[4] }, null),
     },
@@ -313,6 +343,7 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'day-month-year',
       kinds: ['digit'],
+      digitRun: [1, 2],
       re: re(
         `(?<![\\p{L}\\d])${WD}(?:[Tt]he\\s+)?${ORD}(?:\\s*[-–]\\s*(\\d{1,2}))?\\s+(?:of\\s+)?${MON},?\\s+(\\d{4})(?![\\d%])`,
       ),
@@ -327,6 +358,7 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'day-month',
       kinds: ['digit'],
+      digitRun: [1, 2],
       re: re(`(?<![\\p{L}\\d.,])${WD}(?:[Tt]he\\s+)?${ORD}\\s+(?:of\\s+)?${MON}`),
       build: (m, body) => yearlessDay(m, 'day-month', body, cues, monthOf(m[2], cues), +m[1]),
     },
@@ -373,6 +405,8 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'century',
       kinds: ['ordinal', 'digit'],
+      needs: 'century',
+      digitRun: [1, 2],
       re: re(`(?<![\\p{L}])(?:[Tt]he\\s+)?(?:${PART}[\\s-]+)?(?:[Tt]he\\s+)?${ORDW}[\\s-]+century`),
       build: (m, body) => {
         const word = m[2].toLowerCase();
@@ -394,6 +428,11 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'decade',
       kinds: ['digit'],
+      digitRun: [2, 4],
+      // "1990s", "'90s", "1990's": a final 0, then "s" or an apostrophe and "s".
+      afterDigits: (body, end) =>
+        body[end - 1] === '0' &&
+        (body[end] === 's' || ((body[end] === "'" || body[end] === '’') && body[end + 1] === 's')),
       re: re(
         `(?<![\\p{L}\\d])(?:[Tt]he\\s+)?(?:${PART}[\\s-]+)?(?:[Tt]he\\s+)?(\\d{3}0|['’]\\d0)['’]?s(?![\\p{L}])`,
       ),
@@ -411,6 +450,7 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'year-range',
       kinds: ['digit'],
+      digitRun: [4],
       re: re(
         `(?<![\\p{L}\\d.,$€£#])(?:([Ff]rom|[Bb]etween)\\s+)?(\\d{4})\\s*(?:[-–—/]|\\s(?:to|and|until|till|through)\\s)\\s*(\\d{4}|\\d{2})(?![\\d%]|[.,]\\d)`,
       ),
@@ -436,6 +476,7 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'part-year',
       kinds: ['digit'],
+      digitRun: [4],
       re: re(`(?<![\\p{L}])${PART}[\\s-]+(?:of\\s+)?(\\d{4})(?![\\d%]|[.,]\\d)`),
       build: (m, body) => {
         const y = +m[2];
@@ -447,6 +488,7 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'year',
       kinds: ['digit'],
+      digitRun: [4],
       re: re(`(?<![\\p{L}\\d.,$€£#/-])(\\d{4})(?![\\d%]|[.,]\\d|[-/]\\d)`),
       build: (m, body) => {
         const y = +m[1];
@@ -466,7 +508,7 @@ export function buildRules(cues: DateCues): DateRule[] {
         if (!mo) return null;
         // A bare month name needs a lead word ("in January"): "May" the verb, "April" the name.
         if (!m[1] && !hasLead(body, m.index, cues.monthLeads)) return null;
-        return base(m, 'month', body, cues, {
+        return base(m, 'month', {
           anchored: true,
           latest: null,
           yearless: { m: mo, d: 1 },
@@ -477,7 +519,7 @@ export function buildRules(cues: DateCues): DateRule[] {
     {
       id: 'relative',
       kinds: ['relative'],
-      match: (body, a, len) => phraseEndingAt(body, a, len, (p) => cues.relative.has(p)),
+      match: (body, a, len) => phraseEndingAt(body, a, len, (p) => cues.relative.has(p), relativeWords),
       build: (m, body) => {
         const cue = cues.relative.get(m[1]);
         if (!cue) return null;
@@ -497,6 +539,7 @@ export function buildRules(cues: DateCues): DateRule[] {
           unitWord.start,
           0,
           (p) => /^\d{1,3}$/.test(p) || cues.numbers.has(p),
+          numberWords,
         );
         if (!num || num[1] === '') return null;
         return Object.assign([body.slice(num.index, a + len), num[1], unit], {
