@@ -1,6 +1,6 @@
 import type { Doc } from '../model/types.js';
 import { articlesFromBytes, DEFAULT_MAX_BYTES, errorLine, ingestOptions } from '../ingest/index.js';
-import { processArticle } from '../pipeline/index.js';
+import { processArticles } from '../pipeline/index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { jobBytes, type ArticleJob } from './article-job.js';
 
@@ -50,13 +50,15 @@ export function documentsFromJob(job: ArticleJob, ctx: StageContext): Doc[] {
       articles.push(item.article);
     }
   }
-  return articles.map((article) => {
-    let doc: Doc;
-    try {
-      doc = processArticle(article, stageCtx);
-    } catch (err) {
-      throw new BadInputError(`cannot process ${article.input}: ${(err as Error).message.split('\n')[0]}`);
+  // A container's records run stage by stage together (processArticles); the first bad one, in
+  // input order, still fails the job with its own message.
+  const outcomes = processArticles(articles, stageCtx);
+  return articles.map((article, i) => {
+    const outcome = outcomes[i]!;
+    if (!outcome.ok) {
+      throw new BadInputError(`cannot process ${article.input}: ${outcome.error.message.split('\n')[0]}`);
     }
+    const { doc } = outcome;
     if (!doc.body.trim()) {
       throw new BadInputError(
         `cannot read ${article.input}: no article text found; pass the article's own page, not an index, a login wall or an empty page`,
