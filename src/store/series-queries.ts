@@ -324,9 +324,9 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
           if (rows) rows.push(r);
           else batchOf.set(period, [r]);
         }
+        // The ranges leave the full periods out: every period here still has room.
         for (const [period, rows] of batchOf) {
           const ids = byPeriod.get(period) ?? [];
-          if (ids.length >= q.perPeriod) continue;
           rows.sort(byStrength);
           for (let k = 0; k < rows.length && ids.length < q.perPeriod; k++) ids.push(rows[k]!.id);
           byPeriod.set(period, ids);

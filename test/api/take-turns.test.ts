@@ -8,28 +8,42 @@ import { takeTurns, type TakeTurnsOptions } from '../../src/api/take-turns.js';
  * on setImmediate notes, at each turn of the event loop, how many handlers have run so far.
  */
 
-function harness(costMs: number, opts: TakeTurnsOptions = {}) {
+/** `failing`: requests whose handler throws after taking its time. */
+function harness(costMs: number, opts: TakeTurnsOptions = {}, failing: readonly number[] = []) {
   let clock = 0;
   const ran: number[] = [];
   const app = new Hono();
   app.use('*', takeTurns({ now: () => clock, ...opts }));
   app.get('/r/:i', (c) => {
-    ran.push(Number(c.req.param('i')));
+    const i = Number(c.req.param('i'));
+    ran.push(i);
     clock += costMs;
-    return c.json({ i: Number(c.req.param('i')) });
+    if (failing.includes(i)) throw new Error(`request ${i} failed`);
+    return c.json({ i });
   });
+  // Hono's default logs each failure's stack; the status is what these tests look at.
+  app.onError((_err, c) => c.text('failed', 500));
   return { app, ran };
 }
 
-/** Fires `n` requests at once and records how many handlers had run at each turn of the loop. */
-async function burst(h: ReturnType<typeof harness>, n: number) {
+/**
+ * Fires `n` requests at once and records how many handlers had run at each turn of the loop.
+ * `gone`: requests whose client has closed its socket (the Node server's bindings say so).
+ */
+async function burst(h: ReturnType<typeof harness>, n: number, gone: readonly number[] = []) {
   const perTurn: number[] = [];
   let done = false;
   const probe = () => {
     perTurn.push(h.ran.length);
     if (!done) setImmediate(probe);
   };
-  const answers = Array.from({ length: n }, (_, i) => h.app.request(`/r/${i}`));
+  const answers = Array.from({ length: n }, (_, i) =>
+    h.app.request(
+      `/r/${i}`,
+      undefined,
+      gone.includes(i) ? { incoming: { socket: { destroyed: true } } } : {},
+    ),
+  );
   setImmediate(probe);
   const res = await Promise.all(answers);
   // One more turn, so the probe has seen the last handler.
@@ -70,6 +84,25 @@ describe('takeTurns', () => {
     // (the first turn also ran the ones that came while nothing waited).
     expect(perTurn[0]).toBeLessThanOrEqual(10);
     expect(steps(perTurn).filter((n) => n > 0)).toEqual(Array(6).fill(5));
+  });
+
+  it('goes on with the waiting requests after one that throws', async () => {
+    const h = harness(20, {}, [1, 3]);
+    const { res } = await burst(h, 5);
+    expect(res.map((r) => r.status)).toEqual([200, 500, 200, 500, 200]);
+    expect(h.ran).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('does no work for a waiting request whose client has gone, and goes on with the next', async () => {
+    const h = harness(20);
+    // Request 0 starts at once (its client's socket is closed too, but it never waited).
+    const { res } = await burst(h, 4, [0, 2]);
+    expect(res.map((r) => r.status)).toEqual([200, 200, 503, 200]);
+    expect(await res[2]!.json()).toMatchObject({
+      status: 503,
+      detail: 'the client closed the connection while waiting',
+    });
+    expect(h.ran).toEqual([0, 1, 3]);
   });
 
   it('answers 503 with Retry-After once maxWaiting requests wait', async () => {

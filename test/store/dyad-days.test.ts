@@ -430,3 +430,62 @@ describe('strongest event ids per period on a busy synthetic store', () => {
     },
   );
 });
+
+for (const engine of ENGINES) {
+  describe.skipIf(!engine.available)(`strongest event ids per period at the edges: ${engine.name}`, () => {
+    it('breaks |Goldstein| ties by date then id and keeps each event in its own period', async () => {
+      const o = await engine.open();
+      try {
+        await o.store.saveDocument(docs[0]!);
+        const base = await o.db.selectFrom('events').selectAll().executeTakeFirstOrThrow();
+        // A dyad of its own: ±5 ties on the last day of March (a Sunday) and on the month
+        // itself, the strongest of April on its first day (a Monday), the other direction after.
+        const events = [
+          { id: 'x:e1', source: 'XAA', target: 'XBB', date: '2024-03-31', goldstein: 5 },
+          { id: 'x:e0', source: 'XAA', target: 'XBB', date: '2024-03-31', goldstein: -5 },
+          { id: 'x:e2', source: 'XAA', target: 'XBB', date: '2024-03', goldstein: 5 },
+          { id: 'x:e3', source: 'XAA', target: 'XBB', date: '2024-04-01', goldstein: -10 },
+          { id: 'x:e4', source: 'XAA', target: 'XBB', date: '2024-04-01', goldstein: 1 },
+          { id: 'x:e5', source: 'XBB', target: 'XAA', date: '2024-04-02', goldstein: 10 },
+        ];
+        await o.db
+          .insertInto('events')
+          .values(events.map((e, i) => ({ ...base, ...e, idx: 1000 + i, representative: 1 })))
+          .execute();
+        const fast = seriesQueries(o.db, o.dialect);
+        const slow = eventScanQueries(o.db, o.dialect);
+        const ids = async (q: Parameters<typeof fast.periodEventIds>[0]) => {
+          const got = await fast.periodEventIds(q);
+          expect(got, JSON.stringify(q)).toEqual(await slow.periodEventIds(q));
+          return got.map((r) => `${r.period} ${r.id}`);
+        };
+        const dyad = { a: 'XBB', b: 'XAA', grouped: true };
+        expect(await ids({ ...dyad, interval: 'month', perPeriod: 2 })).toEqual([
+          '2024-03 x:e2',
+          '2024-03 x:e0',
+          '2024-04 x:e3',
+          '2024-04 x:e5',
+        ]);
+        expect(await ids({ ...dyad, interval: 'week', perPeriod: 2 })).toEqual([
+          '2024-03-25 x:e0',
+          '2024-03-25 x:e1',
+          '2024-04-01 x:e3',
+          '2024-04-01 x:e5',
+        ]);
+        expect(await ids({ ...dyad, interval: 'day', perPeriod: 1 })).toEqual([
+          '2024-03-31 x:e0',
+          '2024-04-01 x:e3',
+          '2024-04-02 x:e5',
+        ]);
+        expect(
+          await ids({ ...dyad, interval: 'month', perPeriod: 9, from: '2024-03-31', to: '2024-04-01' }),
+        ).toEqual(['2024-03 x:e2', '2024-03 x:e0', '2024-03 x:e1', '2024-04 x:e3', '2024-04 x:e4']);
+        expect(
+          await ids({ ...dyad, interval: 'day', perPeriod: 3, from: '2024-04-01', to: '2024-04-01' }),
+        ).toEqual(['2024-04-01 x:e3', '2024-04-01 x:e4']);
+      } finally {
+        await o.close();
+      }
+    });
+  });
+}
