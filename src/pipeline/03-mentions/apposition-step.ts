@@ -76,6 +76,21 @@ function anchorEndingAt(scan: Scan, j: number): Candidate | null {
   return best;
 }
 
+// Loops rather than closures in appositionStep's per-token loop: a closure over a loop
+// variable makes every pass of the loop allocate a scope for it, even the passes it skips.
+
+/** Whether a mention found by a title starts at `start`. */
+function titledAt(out: readonly Candidate[], start: number): boolean {
+  for (const c of out) if (c.start === start && c.resolve?.by === 'title') return true;
+  return false;
+}
+
+/** The first mention spanning exactly [start, end) with nothing left to resolve. */
+function unresolvedAt(out: readonly Candidate[], start: number, end: number): Candidate | undefined {
+  for (const c of out) if (c.start === start && c.end === end && !c.resolve) return c;
+  return undefined;
+}
+
 function tokenEndingAt(scan: Scan, offset: number): number {
   return scan.tokenEndingAt(offset);
 }
@@ -172,11 +187,9 @@ export function appositionStep(scan: Scan, body: string): void {
       nameE !== null &&
       nameE - k >= 2 &&
       hasPersonNoun(scan, np[0], np[1]) &&
-      !scan.out.some((c) => c.start === scan.startOf(np[0]) && c.resolve?.by === 'title')
+      !titledAt(scan.out, scan.startOf(np[0]))
     ) {
-      const existing = scan.out.find(
-        (c) => c.start === scan.startOf(k) && c.end === scan.endOf(nameE) && !c.resolve,
-      );
+      const existing = unresolvedAt(scan.out, scan.startOf(k), scan.endOf(nameE));
       const name = textOf(scan, body, k, nameE);
       const proto =
         existing?.proto ??

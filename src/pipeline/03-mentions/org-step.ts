@@ -1,5 +1,5 @@
 import type { ActorEntry } from '../../model/actors.js';
-import { slug } from './candidate.js';
+import { slug, type Candidate } from './candidate.js';
 import { textOf } from './names.js';
 import { organActor } from './organ-actor.js';
 import { ARTICLES as DETS, FIRST, WORD, type Scan } from './scan.js';
@@ -234,6 +234,41 @@ const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on'
 /** Words that may follow a name's head word and still belong to it. */
 const TAIL_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'the']);
 
+// Loops rather than closures in unknownOrgStep's per-token loop: a closure over a loop
+// variable makes every pass of the loop allocate a scope for it, even the passes it skips.
+
+/** Whether a gazetteer hit covers the run [i, j) from further left, or an organisation's ends it. */
+function knownCovers(scan: Scan, i: number, j: number): boolean {
+  for (const h of scan.hits) {
+    if (h.i <= i && h.j >= j && h.i !== i) return true;
+    if (h.i > i && h.j === j && ORG_KINDS.includes(scan.entry(h.forms[0]!.id)?.kind ?? '')) return true;
+  }
+  return false;
+}
+
+const ORG_KINDS = ['org', 'igo', 'group'];
+
+/** The first whole mention of an organisation or group starting at `start`. */
+function orgStartingAt(out: readonly Candidate[], start: number | undefined): Candidate | undefined {
+  for (const c of out) if (c.start === start && !c.inner && c.actorId && /^(org|group):/.test(c.actorId)) return c;
+  return undefined;
+}
+
+/** Whether a whole mention of a known actor other than a state or person covers [s, e). */
+function namedOrgCovers(out: readonly Candidate[], s: number, e: number): boolean {
+  for (const c of out)
+    if (
+      !c.inner &&
+      c.start <= s &&
+      c.end >= e &&
+      c.proto?.kind !== 'person' &&
+      c.actorId &&
+      !/^[A-Z]{3}$/.test(c.actorId)
+    )
+      return true;
+  return false;
+}
+
 /**
  * Organisations the KB does not hold: capitalised runs with a head word ("Acme Institute for
  * Peace Studies"), names with a descriptive parenthesis ("Acme (a consulting firm)"), and
@@ -297,8 +332,8 @@ export function unknownOrgStep(scan: Scan, body: string): void {
     if (scan.key(j) === '(' && DETS.has(scan.key(j + 1))) {
       let k = j + 2;
       while (k < n && k < j + 12 && scan.key(k) !== ')') k++;
-      const inside = scan.tokens.slice(j + 2, k);
-      const noun = inside.some((_, x) => scan.longest(scan.tries.orgNouns, j + 2 + x));
+      let noun = false;
+      for (let x = j + 2; x < k && !noun; x++) noun = !!scan.longest(scan.tries.orgNouns, x);
       if (scan.key(k) === ')' && noun) {
         paren = k + 1;
         for (let x = j + 2; x < k; x++) country ??= scan.stateRefAt(x)?.state ?? null;
@@ -308,10 +343,8 @@ export function unknownOrgStep(scan: Scan, body: string): void {
     if (!single && !head) continue;
     // A known name already covers the run ("the Soviet Union") or ends it ("Official Acme
     // Ministry" is Acme Ministry with a modifier), or the run starts with a title.
-    const known = (h: { i: number; j: number; forms: { id: string }[] }) =>
-      ['org', 'igo', 'group'].includes(scan.entry(h.forms[0]!.id)?.kind ?? '');
     if (
-      scan.hits.some((h) => (h.i <= i && h.j >= j && h.i !== i) || (h.i > i && h.j === j && known(h))) ||
+      knownCovers(scan, i, j) ||
       scan.longest(scan.tries.titles, i) ||
       scan.longest(scan.tries.roleNouns, i)
     ) {
@@ -319,17 +352,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
       continue;
     }
     const name = textOf(scan, body, i, end);
-    if (
-      scan.out.some(
-        (c) =>
-          !c.inner &&
-          c.start <= scan.startOf(i) &&
-          c.end >= scan.endOf(end) &&
-          c.proto?.kind !== 'person' &&
-          c.actorId &&
-          !/^[A-Z]{3}$/.test(c.actorId),
-      )
-    ) {
+    if (namedOrgCovers(scan.out, scan.startOf(i), scan.endOf(end))) {
       i = end - 1;
       continue;
     }
@@ -366,9 +389,7 @@ export function unknownOrgStep(scan: Scan, body: string): void {
     const m = scan.longest(scan.tries.orgNouns, r);
     if (!m || scan.tokens[r]!.cap) continue;
     const k = r + m.length;
-    const target = scan.out.find(
-      (c) => c.start === scan.tokens[k]?.start && !c.inner && c.actorId && /^(org|group):/.test(c.actorId),
-    );
+    const target = orgStartingAt(scan.out, scan.tokens[k]?.start);
     if (!target) {
       unnamedOrg(scan, body, r, k);
       continue;

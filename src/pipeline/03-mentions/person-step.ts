@@ -1,5 +1,5 @@
 import type { TitleDef } from '../../model/actors.js';
-import { slug, type Proto, type Resolve } from './candidate.js';
+import { slug, type Candidate, type Proto, type Resolve } from './candidate.js';
 import { knownPerson, nameEnd, textOf } from './names.js';
 import { FIRST, WORD, type Scan, type StateRef } from './scan.js';
 
@@ -131,6 +131,23 @@ export function emitNamedPerson(
   return ref;
 }
 
+// Loops rather than closures in the per-token loops below: a closure over a loop variable
+// makes every pass of the loop allocate a scope for it, even the passes that skip the word.
+
+/** The first whole mention ending at `end` that gives its country (an organ). */
+function placedEndingAt(out: readonly Candidate[], end: number): Candidate | undefined {
+  for (const c of out) if (c.end === end && !c.inner && c.proto?.country) return c;
+  return undefined;
+}
+
+/** The first whole mention ending at `end` of a known actor that is neither a state nor a person. */
+function orgEndingAt(out: readonly Candidate[], end: number): Candidate | undefined {
+  for (const c of out)
+    if (c.end === end && !c.inner && c.actorId && !/^[A-Z]{3}$/.test(c.actorId) && !c.actorId.startsWith('person:'))
+      return c;
+  return undefined;
+}
+
 /**
  * Titles and honorifics: "Azerbaijani President Jane Roe", "Dr Roe", "the foreign minister",
  * "Ruritania's chargé d'affaires in Freedonia", "the prime minister of X, Jane Roe".
@@ -142,10 +159,7 @@ export function titleStep(scan: Scan, body: string): void {
     const run = titleRunAt(scan, i);
     if (!run) continue;
     // "the Ruritanian foreign ministry spokesman Jane Roe": the organ gives the country.
-    const before =
-      run.start > 0
-        ? scan.out.find((c) => c.end === scan.tokens[run.start - 1]!.end && !c.inner && c.proto?.country)
-        : undefined;
+    const before = run.start > 0 ? placedEndingAt(scan.out, scan.tokens[run.start - 1]!.end) : undefined;
     const country = run.states[0]?.state ?? before?.proto?.country ?? null;
     const role = roleText(scan, run);
     const end = nameEnd(scan, run.end);
@@ -227,17 +241,7 @@ export function roleNounStep(scan: Scan, body: string): void {
       break;
     }
     // "Ruritanian Parliament member Jane Roe": an organisation right before belongs to it.
-    const org =
-      start > 0
-        ? scan.out.find(
-            (c) =>
-              c.end === scan.tokens[start - 1]!.end &&
-              !c.inner &&
-              c.actorId &&
-              !/^[A-Z]{3}$/.test(c.actorId) &&
-              !c.actorId.startsWith('person:'),
-          )
-        : undefined;
+    const org = start > 0 ? orgEndingAt(scan.out, scan.tokens[start - 1]!.end) : undefined;
     const orgStart = org ? scan.tokenStartingAt(org.start) : -1;
     if (orgStart >= 0) {
       start = orgStart;

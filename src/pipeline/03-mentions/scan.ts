@@ -287,7 +287,13 @@ export class Scan {
     // Memoised: steps ask for the same token many times. Callers only read the result.
     const had = this.refs[i];
     if (had !== UNSET) return had;
-    const f = h.forms.find((x) => this.entry(x.id)?.kind === 'state');
+    // A loop, not find(): a closure here would allocate a scope on every call, memo hits too.
+    let f: GazetteerForm | undefined;
+    for (const x of h.forms)
+      if (this.reg.entries.get(x.id)?.kind === 'state') {
+        f = x;
+        break;
+      }
     const ref = f
       ? { state: f.id, i, j: h.possessiveEnd ?? h.j, possessive: h.possessiveEnd !== null, form: f.form }
       : null;

@@ -1,3 +1,4 @@
+import type { Candidate } from './candidate.js';
 import { FIRST, type Scan } from './scan.js';
 
 /**
@@ -40,6 +41,13 @@ export function stateModifierStep(scan: Scan): void {
   }
 }
 
+// Loops rather than closures in the steps' per-token loops: a closure over a loop variable
+// makes every pass of the loop allocate a scope for it, even the passes that skip the word.
+function anyCovers(out: readonly Candidate[], s: number, e: number): boolean {
+  for (const c of out) if (c.start <= s && c.end >= e) return true;
+  return false;
+}
+
 /**
  * Descriptions that point back to a state ("the former Soviet republic", "the Gulf state")
  * and anaphora ("the country's", "his country", "the group").
@@ -68,7 +76,7 @@ export function descriptionStep(scan: Scan): void {
     const e = scan.endOf(k + d.length);
     // Known names that cover the words ("the Islamic Republic") win; names inside ("Soviet"
     // in "the former Soviet republic") stay as nested mentions.
-    if (scan.out.some((c) => c.start <= s && c.end >= e)) continue;
+    if (anyCovers(scan.out, s, e)) continue;
     scan.emit(i, k + d.length, {
       rule: 'description',
       resolve: { by: 'description', tag: d.value.tag, only: d.value.only ?? null },

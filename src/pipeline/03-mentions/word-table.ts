@@ -13,8 +13,12 @@ const MAX_WORDS = 1 << 17;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** Word id + 1 per slot (0: empty); its size is a power of two, at most half full. */
-let slots = new Int32Array(1 << 12);
+/**
+ * Two entries per slot: word id + 1 (0: empty) and the word's hash, side by side so a probe
+ * reads one cache line rather than the slot and then the hash list. The slot count is a power
+ * of two, at most half of them full.
+ */
+let slots = new Int32Array(2 << 12);
 let texts: string[] = [];
 let keys: string[] = [];
 let caps: boolean[] = [];
@@ -24,21 +28,34 @@ let generation = 0;
 /** A body's tokens with the id of each token's word in the table. */
 export interface WordTokens {
   tokens: Token[];
-  /** Per token: its word's id, stable while `generation` is. */
-  ids: number[];
+  /** Per token: its word's id, stable while `generation` is (a view reused by the next call). */
+  ids: Int32Array;
   generation: number;
 }
 
+// The token objects of the last body, rewritten in place by the next one: a body's tokens
+// then cost no allocation (and no garbage) once a body as long has been read.
+// Both are bounded (POOL_MAX), so one huge body does not pin its tokens for good.
+const POOL_MAX = 1 << 16;
+const pool: Token[] = [];
+let idBuffer = new Int32Array(0);
+
 /**
  * {@link tokenizeFolded} of the folded body, with the words interned: the same tokens (offsets,
- * text, key, casing, spacing), plus each token's word id.
+ * text, key, casing, spacing), plus each token's word id. The token objects are reused by the
+ * next call, so read (or copy) them before tokenizing another body; nothing may keep them.
  *
  * @example wordTokens(foldText('Iran’s envoy')).tokens.map((t) => t.key) // ['iran', "'", 's', 'envoy']
  */
 export function wordTokens(folded: string): WordTokens {
   if (texts.length > MAX_WORDS) reset();
   const tokens: Token[] = [];
-  const ids: number[] = [];
+  // At most one token per code unit: ids fit in a buffer that long.
+  let ids = idBuffer;
+  if (ids.length < folded.length) {
+    ids = new Int32Array(Math.min(folded.length * 2, Math.max(folded.length, POOL_MAX)));
+    if (ids.length <= POOL_MAX) idBuffer = ids;
+  }
   const n = folded.length;
   let prevEnd = -1;
   let i = 0;
@@ -63,19 +80,26 @@ export function wordTokens(folded: string): WordTokens {
       h = Math.imul(h ^ folded.charCodeAt(j++), FNV_PRIME);
     }
     const id = wordId(folded, i, j, h);
-    tokens.push({
-      start: i,
-      end: j,
-      text: texts[id]!,
-      key: keys[id]!,
-      cap: caps[id]!,
-      space: i === 0 || i !== prevEnd,
-    });
-    ids.push(id);
+    const space = i === 0 || i !== prevEnd;
+    const k = tokens.length;
+    let t = k < POOL_MAX ? pool[k] : undefined;
+    if (t) {
+      t.start = i;
+      t.end = j;
+      t.text = texts[id]!;
+      t.key = keys[id]!;
+      t.cap = caps[id]!;
+      t.space = space;
+    } else {
+      t = { start: i, end: j, text: texts[id]!, key: keys[id]!, cap: caps[id]!, space };
+      if (k < POOL_MAX) pool.push(t);
+    }
+    ids[k] = id;
+    tokens.push(t);
     prevEnd = j;
     i = j;
   }
-  return { tokens, ids, generation };
+  return { tokens, ids: ids.subarray(0, tokens.length), generation };
 }
 
 function asciiWord(c: number): boolean {
@@ -94,13 +118,13 @@ export function spaced(t: Token): Token {
 
 /** The id of folded[i, j) (hash `h`), added to the table when new. */
 function wordId(s: string, i: number, j: number, h: number): number {
-  const mask = slots.length - 1;
+  const mask = (slots.length >> 1) - 1;
   const len = j - i;
   for (let p = h & mask; ; p = (p + 1) & mask) {
-    const slot = slots[p]!;
+    const slot = slots[p << 1]!;
     if (slot === 0) return add(s, i, j, h, p);
+    if (slots[(p << 1) + 1] !== h) continue;
     const id = slot - 1;
-    if (hashes[id] !== h) continue;
     const t = texts[id]!;
     if (t.length !== len) continue;
     let k = 0;
@@ -116,24 +140,27 @@ function add(s: string, i: number, j: number, h: number, slot: number): number {
   keys.push(lowerCased(s, i, j, t));
   caps.push(isCap(s.charCodeAt(i), t));
   hashes.push(h);
-  slots[slot] = id + 1;
-  if (texts.length * 2 > slots.length) grow();
+  slots[slot << 1] = id + 1;
+  slots[(slot << 1) + 1] = h;
+  if (texts.length * 4 > slots.length) grow();
   return id;
 }
 
 function grow(): void {
   const next = new Int32Array(slots.length * 2);
-  const mask = next.length - 1;
+  const mask = (next.length >> 1) - 1;
   for (let id = 0; id < hashes.length; id++) {
-    let p = hashes[id]! & mask;
-    while (next[p] !== 0) p = (p + 1) & mask;
-    next[p] = id + 1;
+    const h = hashes[id]!;
+    let p = h & mask;
+    while (next[p << 1] !== 0) p = (p + 1) & mask;
+    next[p << 1] = id + 1;
+    next[(p << 1) + 1] = h;
   }
   slots = next;
 }
 
 function reset(): void {
-  slots = new Int32Array(1 << 12);
+  slots = new Int32Array(2 << 12);
   texts = [];
   keys = [];
   caps = [];

@@ -63,7 +63,7 @@ export const stage: Stage = {
           };
           actors.set(id, a);
         }
-        if (!a.mentions.some((m) => m.start === c.start && m.end === c.end))
+        if (!hasSpan(a.mentions, c.start, c.end))
           a.mentions.push({ text, start: c.start, end: c.end });
       }
       inferCountries(actors, mentions);
@@ -91,4 +91,10 @@ function inferCountries(actors: Map<string, DocActor>, mentions: readonly Mentio
           states.add(sm.actorId!);
     if (states.size === 1) a.country = [...states][0]!;
   }
+}
+
+/** Whether one of `list` spans exactly [start, end) (a loop: a closure over the loop's candidate would allocate a scope per candidate). */
+function hasSpan(list: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  for (const m of list) if (m.start === start && m.end === end) return true;
+  return false;
 }
