@@ -104,43 +104,6 @@ function nextStart(text: string, at: number): number {
   return at;
 }
 
-// Lemmas by (wink's id of the token's text, part of speech): wink lemmatizes a word afresh at
-// every occurrence, and most words of a text recur. Outside contractions (whose lemma wink
-// stores with the token) the lemma depends on these two alone. wink's ids only grow (its cache
-// of words is append-only), so the table holds across documents; it is bounded all the same.
-const lemmaMemo = new Map<number, string>();
-const posIds = new Map<string, number>();
-
-/**
- * wink's lemma of every token of the view, as `tokens().out(its.lemma)` gives it.
- *
- * @example lemmasOf(winkViewOf(doc))[1] // 'protest'
- */
-export function lemmasOf(view: WinkView): string[] {
-  const tokens = view.wink.tokens();
-  const ids = tokens.out(its.uniqueId) as unknown as number[];
-  const contracted = tokens.out(its.contractionFlag) as unknown as boolean[];
-  if (lemmaMemo.size > 200_000) lemmaMemo.clear();
-  const out = new Array<string>(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    if (contracted[i]) {
-      out[i] = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
-      continue;
-    }
-    const pos = view.tokens[i]!.pos;
-    let p = posIds.get(pos);
-    if (p === undefined) posIds.set(pos, (p = posIds.size));
-    const key = ids[i]! * 64 + p;
-    let lemma = lemmaMemo.get(key);
-    if (lemma === undefined) {
-      lemma = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
-      lemmaMemo.set(key, lemma);
-    }
-    out[i] = lemma;
-  }
-  return out;
-}
-
 /**
  * The part of speech of the wink token starting at `offset`, or null.
  *

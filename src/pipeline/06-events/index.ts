@@ -95,15 +95,17 @@ function toCoded(
  * coded for the same source in the sentence. Exact repeats are dropped.
  */
 function prune(events: CodedEvent[], statementCodes: readonly string[]): CodedEvent[] {
-  const isStatement = (e: CodedEvent) => codeIn(e.code, statementCodes);
+  const statement = events.map((e) => codeIn(e.code, statementCodes));
+  // Sentence and source of every specific event, so a statement's test is one lookup.
+  const specific = new Set<string>();
+  events.forEach((e, k) => {
+    if (!statement[k]) specific.add(`${e.start}|${e.source}`);
+  });
   const seen = new Set<string>();
   const out: CodedEvent[] = [];
-  for (const e of events) {
-    if (
-      isStatement(e) &&
-      events.some((o) => o !== e && o.start === e.start && o.source === e.source && !isStatement(o))
-    )
-      continue;
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    if (statement[k] && specific.has(`${e.start}|${e.source}`)) continue;
     const key = `${e.start}|${e.source}|${e.target}|${e.code}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,14 +1,17 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence } from '../../model/types.js';
-import { winkViewOf, type WinkToken } from '../02-sentences/wink.js';
+import { nlp, winkViewOf, type WinkToken } from '../02-sentences/wink.js';
 import { seedSentenceFacts } from './sentence-facts.js';
 import { wordOf, type Word } from './words.js';
 
 /** One word of a sentence with its part of speech, lemma and offsets into `doc.body`. */
 export type Tok = WinkToken;
 
-const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+// wink with negation, for `tokenize` alone (tests and tools): built on first use, since a
+// second copy of the model costs about 0.2 s of start-up that the pipeline never needs.
+let negationNlp: ReturnType<typeof winkNLP> | undefined;
+// wink's property readers are one module shared by every instance.
 const its = nlp.its;
 
 /**
@@ -42,26 +45,29 @@ const cache = new WeakMap<Doc, DocTokens>();
 
 /** A token's words as read once: its text in the body, lower-cased, and its word record. */
 interface Reading {
-  /** The part of speech it was read with, as its number in posIds. */
-  pos: number;
+  /** The part of speech it was read with (wink's own string, so mostly the same object). */
+  pos: string;
   text: string;
   lower: string;
   /** The word's lemma, kept here too: one record read per token. */
   lemma: string;
   word: Word;
+  /** Another reading of the same wink id (another part of speech or spelling), if any. */
+  next: Reading | undefined;
 }
 
 // Readings by wink's id of the token's text, then part of speech, across documents: most words
 // of a text recur, and a hit costs two array reads instead of a slice, two lower-casings and
 // the string hashing of every later lookup. The lemma depends on these two alone outside
-// contractions (see lemmasOf); the body's text is checked, since wink reads folded text.
+// contractions (whose lemma wink stores with the token; wink's ids only grow, its cache of
+// words being append-only); the body's text is checked, since wink reads folded text.
 // wink's ids are small dense numbers (its vocabulary, then words it meets): a plain array,
-// grown without holes, indexes them. Most words are read with one part of speech; the others'
-// further readings sit in a map (one record per slot keeps the lookup to one memory access).
+// grown without holes, indexes them. Most words are read with one part of speech and one
+// spelling; the others' further readings are chained to the first. One id may stand for
+// several spellings: wink gives ’s and 's, “ and ” one id, and a single reading per id would
+// be replaced back and forth, each time with a fresh lemmatization.
 let readings: (Reading | undefined)[] = [];
-let otherReadings = new Map<number, Reading>();
 let readingCount = 0;
-const posIds = new Map<string, number>();
 
 /**
  * Every token of the body from the document's one shared wink reading, with words and lemmas
@@ -81,7 +87,6 @@ function docTokens(doc: Doc): DocTokens {
   const contracted = wtoks.out(its.contractionFlag) as unknown as boolean[];
   if (readingCount > 200_000) {
     readings = [];
-    otherReadings = new Map();
     readingCount = 0;
   }
   const words = new Array<Word>(n);
@@ -101,21 +106,23 @@ function docTokens(doc: Doc): DocTokens {
     }
     // Filled in place: the table is the view's (see WinkToken).
     t.i = i;
-    let p = posIds.get(t.pos);
-    if (p === undefined) posIds.set(t.pos, (p = posIds.size));
+    const pos = t.pos;
     const id = ids[k]!;
-    let r = contracted[k] ? undefined : readings[id];
-    if (r && r.pos !== p) r = otherReadings.get(id * 64 + p);
-    if (!r || r.text.length !== t.end - t.start || !body.startsWith(r.text, t.start)) {
+    const head = contracted[k] ? undefined : readings[id];
+    let r = head;
+    while (r && (r.pos !== pos || !textAt(body, r.text, t.start, t.end))) r = r.next;
+    if (!r) {
       const text = body.slice(t.start, t.end);
       const lemma = String(wtoks.itemAt(k).out(its.lemma as never) ?? text).toLowerCase();
       const lower = text.toLowerCase();
-      r = { pos: p, text, lower, lemma, word: wordOf(lemma, lower) };
+      r = { pos, text, lower, lemma, word: wordOf(lemma, lower), next: undefined };
       if (!contracted[k]) {
         while (readings.length <= id) readings.push(undefined);
-        const had = readings[id];
-        if (!had || had.pos === p) readings[id] = r;
-        else otherReadings.set(id * 64 + p, r);
+        // Second in the chain: the first reading of a word stays its quickest.
+        if (head) {
+          r.next = head.next;
+          head.next = r;
+        } else readings[id] = r;
         readingCount++;
       }
     }
@@ -127,6 +134,13 @@ function docTokens(doc: Doc): DocTokens {
   const entry = { body, all, words, owner, bySentence: new Map<string, Tok[]>() };
   cache.set(doc, entry);
   return entry;
+}
+
+/** Is body[start, end) the text? Compared in place: the call of `startsWith` costs more than a short word. */
+function textAt(body: string, text: string, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let k = 0; k < text.length; k++) if (body.charCodeAt(start + k) !== text.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
@@ -176,7 +190,8 @@ export function sentenceTokens(doc: Doc, sentence: Sentence): Tok[] {
  */
 export function tokenize(text: string, base = 0): Tok[] {
   const folded = asciiFold(text);
-  const wdoc = nlp.readDoc(folded);
+  negationNlp ??= winkNLP(model, ['sbd', 'pos', 'negation']);
+  const wdoc = negationNlp.readDoc(folded);
   const out: Tok[] = [];
   let cursor = 0;
   wdoc.tokens().each((t: any) => {
