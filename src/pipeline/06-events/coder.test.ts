@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { processArticle } from '../index.js';
-import { lemmaCandidates } from './coder.js';
+import { lemmaCandidates } from './words.js';
 
 /** Codes a text written for these tests and returns its events as `SRC>TGT code modality`. */
 function code(text: string, published = '2024-06-01'): string[] {

@@ -507,8 +507,6 @@ function isPassive(toks: readonly Tok[], i: number, cues: CoderCues): boolean {
   return toks[i + 1]?.lower === 'by' && !(next?.pos === 'NOUN' && toks[i + 3]?.pos !== 'ADP');
 }
 
-export { lemmaCandidates } from './words.js';
-
 /** The patterns a word's lemma candidates may trigger, in lookup order and without repeats. */
 export interface PatternHits {
   /** Phrase patterns whose first word is one of the candidates. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { patternRegistry, type PatternRegistry } from '../../model/patterns.js';
+import { processArticle } from '../index.js';
 import { coderCues } from './coder-cues.js';
 import { sentenceChunks, splitClauses } from './coder.js';
 import { sentenceFacts } from './sentence-facts.js';
@@ -74,5 +76,31 @@ describe('sentence facts', () => {
     const other = sentenceChunks(toks, spans.slice(0, 1), coderCues());
     expect(other).not.toBe(chunks);
     expect(other.map((c) => c.state)).toEqual(['IRN']);
+  });
+});
+
+describe('pattern hits on shared word records', () => {
+  it('keeps two pattern sets in one process apart, whichever asked first', () => {
+    // A word record remembers the patterns it may trigger; another set must not read them.
+    const all = patternRegistry();
+    const noSummon: PatternRegistry = {
+      ...all,
+      patterns: all.patterns.filter((p) => !(p.trigger.kind === 'lemma' && p.trigger.lemma === 'summon')),
+    };
+    const code = (patterns: PatternRegistry) =>
+      processArticle(
+        {
+          input: 't',
+          format: 'plain',
+          raw: 'Azerbaijan summoned the Iranian ambassador on Monday.',
+          hints: { published: '2024-06-01' },
+          warnings: [],
+        },
+        { patterns } as Parameters<typeof processArticle>[1],
+      ).events.map((e) => `${e.source}>${e.target} ${e.code}`);
+    for (let round = 0; round < 2; round++) {
+      expect(code(noSummon)).not.toContain('AZE>IRN 114');
+      expect(code(all)).toContain('AZE>IRN 114');
+    }
   });
 });

@@ -67,15 +67,6 @@ function twoStates(chunks: readonly Chunk[]): boolean {
   return false;
 }
 
-const firstWords = new WeakMap<RelationCue, ReadonlySet<string>>();
-
-/** The first words of a relation's cues. */
-function firstWordsOf(r: RelationCue): ReadonlySet<string> {
-  let v = firstWords.get(r);
-  if (!v) firstWords.set(r, (v = new Set(r.cues.map((c) => c[0]!))));
-  return v;
-}
-
 const vocabularies = new WeakMap<readonly RelationCue[], ReadonlySet<string>>();
 
 /** Every word the relation cues test for: requires, excludes and each cue's first word. */
@@ -134,8 +125,6 @@ export function sentenceRelations(
   for (const r of cues) {
     if (r.requires.size && !anyIn(r.requires)) continue;
     if (r.excludes.size && anyIn(r.excludes)) continue;
-    // Most sentences hold no cue's first word of a relation: one pass over the few words.
-    if (!anyIn(firstWordsOf(r))) continue;
     let at = -1;
     for (const c of r.cues) {
       if (!words.has(c[0]!)) continue;
