@@ -10,6 +10,8 @@ function reference(lines: readonly string[], share = 0.7): boolean[] {
     if (w.length >= 4) for (let i = 0; i + 4 <= w.length; i++) s.add(w.slice(i, i + 4).join(' '));
     return s;
   });
+  const owners = new Map<string, number>();
+  for (const set of sets) for (const s of set) owners.set(s, (owners.get(s) ?? 0) + 1);
   return sets.map((set, i) => {
     if (
       words[i]!.length >= 4 &&
@@ -19,7 +21,7 @@ function reference(lines: readonly string[], share = 0.7): boolean[] {
     if (set.size < 3 || set.size > 80) return false;
     return sets.some((other, j) => {
       if (j === i) return false;
-      const owned = [...set].filter((s) => other.has(s) && sets.filter((x) => x.has(s)).length <= 50).length;
+      const owned = [...set].filter((s) => other.has(s) && owners.get(s)! <= 50).length;
       return owned >= set.size * share && (other.size > set.size || (other.size === set.size && j < i));
     });
   });
@@ -58,6 +60,29 @@ describe('copiedLines', () => {
     expect(copiedLines(lines)).toEqual([true, false]);
   });
 
+  it('stops at its caps: a copy of over 80 shingles, a shingle on over 50 lines', () => {
+    const words = (n: number, tag: string) => Array.from({ length: n }, (_, k) => `${tag}${k}`).join(' ');
+    // 83 words hold 80 shingles, 84 words 81: only the first is short enough to be a copy.
+    for (const [n, copied] of [
+      [83, true],
+      [84, false],
+    ] as const)
+      expect(copiedLines([words(n, 'w'), `${words(n, 'w')} and more words after it`])).toEqual([
+        copied,
+        false,
+      ]);
+    // Copied on 49 longer lines, a line's shingles lie on 50 lines and still count; copied on
+    // 50, they lie on 51 and are skipped as boilerplate.
+    const short = words(6, 'w');
+    for (const [others, copied] of [
+      [49, true],
+      [50, false],
+    ] as const) {
+      const lines = [short, ...Array.from({ length: others }, (_, k) => `${short} ${words(3, `x${k}_`)}`)];
+      expect(copiedLines(lines)[0]).toBe(copied);
+    }
+  });
+
   it('agrees with the plain rule on random pages built from a small vocabulary', () => {
     // Also the odd characters: İ (two units in lower case), astral letters and emoji, a lone
     // surrogate, curly quotes, a no-break space.
@@ -87,6 +112,24 @@ describe('copiedLines', () => {
         expect(copiedLines(lines)).toEqual(reference(lines));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('agrees with the plain rule on long pages and long lines (shingles on over 50 lines, lines over 80)', () => {
+    // Lines strung from a few fixed eight-word phrases: each phrase recurs on most of 60–80
+    // lines, past the 50-line cap on a shingle's owners, and a line of many phrases holds more
+    // than 80 distinct shingles, past the cap on a copied line's length.
+    const phrases = Array.from({ length: 8 }, (_, p) =>
+      Array.from({ length: 8 }, (_, w) => `p${p}w${w}`).join(' '),
+    );
+    const line = fc
+      .array(fc.constantFrom(...phrases), { minLength: 1, maxLength: 24 })
+      .map((p) => p.join(' ') + '.');
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 60, maxLength: 80 }), (lines) => {
+        expect(copiedLines(lines)).toEqual(reference(lines));
+      }),
+      { numRuns: 40, endOnFailure: true },
     );
   });
 });
