@@ -248,6 +248,28 @@ describe('faultline extract', () => {
     expect(r.stderr).toMatch(/^faultline: cannot read corpus\/e\.jsonl:2: invalid json/);
   });
 
+  it('keeps input order and fails bad records alone across pipeline batches of 16', async () => {
+    // 40 records, bad ones on both sides of the batch boundaries (16, 32): the pipeline runs
+    // stage by stage over each batch, and documents and messages must still come out in order.
+    const bad = new Set([4, 15, 16, 31, 39]);
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      bad.has(i)
+        ? `{"id": "r${i}", "text": oops}`
+        : JSON.stringify({ id: `r${i}`, text: fillerText(100 + i, 4) }),
+    );
+    writeFileSync(join(dir, 'batches.jsonl'), lines.join('\n'));
+    const r = await runCli(['extract', 'batches.jsonl', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const good = [...Array(40).keys()].filter((i) => !bad.has(i));
+    expect(jsonLines(r.stdout).map((d) => d.input)).toEqual(good.map((i) => `r${i}`));
+    const failed = r.stderr.split('\n').filter(Boolean);
+    expect(failed).toEqual(
+      [...bad].map((i) =>
+        expect.stringMatching(new RegExp(`^faultline: cannot read batches\\.jsonl:${i + 1}: invalid json`)),
+      ),
+    );
+  });
+
   it('prints a short summary without --json', async () => {
     const r = await runCli(['extract', 'corpus/a.txt'], { cwd: dir });
     expect(r.code).toBe(0);
