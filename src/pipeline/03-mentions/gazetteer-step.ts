@@ -4,11 +4,12 @@ import { foldText } from '../text-map.js';
 import { longestPhraseAt, phraseNodesAt, triesOf, type TrieNode } from './phrase-trie.js';
 import { FIRST, type Hit, type Scan } from './scan.js';
 
-// Folded surfaces of exact-case forms, folded once rather than at every check.
-const foldedSurface = new Map<string, string>();
-function folded(surface: string): string {
-  let out = foldedSurface.get(surface);
-  if (out === undefined) foldedSurface.set(surface, (out = foldText(surface)));
+// Folded surfaces per (frozen) form, folded once rather than at every check, and kept only
+// as long as the form's registry.
+const foldedSurfaces = new WeakMap<GazetteerForm, readonly string[]>();
+function foldedSurface(f: GazetteerForm): readonly string[] {
+  let out = foldedSurfaces.get(f);
+  if (out === undefined) foldedSurfaces.set(f, (out = f.surface.map((w) => foldText(w))));
   return out;
 }
 
@@ -16,7 +17,7 @@ function casingOk(tokens: readonly Token[], i: number, f: GazetteerForm): boolea
   for (let k = 0; k < f.casing.length; k++) {
     const t = tokens[i + k]!;
     const c = f.casing[k];
-    if (c === 'exact' && t.text !== folded(f.surface[k] ?? '')) return false;
+    if (c === 'exact' && t.text !== (foldedSurface(f)[k] ?? '')) return false;
     if (c === 'cap' && !t.cap) return false;
   }
   return true;

@@ -250,7 +250,8 @@ const ORG_KINDS = ['org', 'igo', 'group'];
 
 /** The first whole mention of an organisation or group starting at `start`. */
 function orgStartingAt(out: readonly Candidate[], start: number | undefined): Candidate | undefined {
-  for (const c of out) if (c.start === start && !c.inner && c.actorId && /^(org|group):/.test(c.actorId)) return c;
+  for (const c of out)
+    if (c.start === start && !c.inner && c.actorId && /^(org|group):/.test(c.actorId)) return c;
   return undefined;
 }
 

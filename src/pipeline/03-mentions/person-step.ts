@@ -143,7 +143,13 @@ function placedEndingAt(out: readonly Candidate[], end: number): Candidate | und
 /** The first whole mention ending at `end` of a known actor that is neither a state nor a person. */
 function orgEndingAt(out: readonly Candidate[], end: number): Candidate | undefined {
   for (const c of out)
-    if (c.end === end && !c.inner && c.actorId && !/^[A-Z]{3}$/.test(c.actorId) && !c.actorId.startsWith('person:'))
+    if (
+      c.end === end &&
+      !c.inner &&
+      c.actorId &&
+      !/^[A-Z]{3}$/.test(c.actorId) &&
+      !c.actorId.startsWith('person:')
+    )
       return c;
   return undefined;
 }

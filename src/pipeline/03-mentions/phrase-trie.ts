@@ -22,8 +22,8 @@ export interface TrieNode<T> {
   readonly values: T[];
   /** The match for the first of `values` (shared: read it, never change it); null when none end here. */
   match: PhraseMatch<T> | null;
-  /** On a root: the {@link FIRST} bit of its first words (0: none), for a pre-check. */
-  firstBit: number;
+  /** On a root from {@link triesOf}: the {@link FIRST} bit of its first words (0: none), for a pre-check. */
+  readonly firstBit: number;
 }
 
 // One trie per (frozen) index, built on first use: a longest match then costs one map lookup
@@ -90,11 +90,12 @@ export function triesOf(reg: ActorRegistry): LexiconTries {
   if (out) return out;
   const lex = reg.lexicon;
   // Each root's first words are exactly the words with its FIRST bit (see scan.ts firstTable).
-  const rooted = <T>(index: PhraseIndex<T>, bit: number): TrieNode<T> => {
-    const root = trieOf(index);
-    root.firstBit = bit;
-    return root;
-  };
+  // A copy of the root carries the bit: an index's trie is shared (by every registry holding
+  // the index) and stays as trieOf built it.
+  const rooted = <T>(index: PhraseIndex<T>, bit: number): TrieNode<T> => ({
+    ...trieOf(index),
+    firstBit: bit,
+  });
   out = {
     gazetteer: rooted(reg.gazetteer, FIRST.gazetteer),
     titles: rooted(lex.titles, FIRST.title),

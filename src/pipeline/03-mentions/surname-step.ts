@@ -21,21 +21,34 @@ export function surnamesOf(reg: ActorRegistry, found: readonly Candidate[]): Set
   return out;
 }
 
-// Surname keys by full name: the same people recur across documents (bounded all the same).
-const surnameKeys = new Map<string, string | null>();
+// Last-name keys by full name: the same people recur across documents. Bounded, since the
+// names of made-up people come from the text.
+const lastKeys = new Map<string, string>();
+
+/**
+ * The key of a full name's last name: its last word's key, or the three keys of a hyphenated
+ * last name ("Ale-Hashem": "ale - hashem").
+ *
+ * @example lastNameKey('Jane Roe') // 'roe'
+ */
+export function lastNameKey(name: string): string {
+  let key = lastKeys.get(name);
+  if (key !== undefined) return key;
+  const keys = tokenize(name).map((t) => t.key);
+  key =
+    keys.length >= 4 && keys[keys.length - 2] === '-'
+      ? keys.slice(-3).join(' ')
+      : (keys[keys.length - 1] ?? '');
+  if (lastKeys.size > 10_000) lastKeys.clear();
+  lastKeys.set(name, key);
+  return key;
+}
 
 /** The last-name key of a full name, or null when its last word is not a name. */
 function surnameKey(name: string): string | null {
-  let key = surnameKeys.get(name);
-  if (key !== undefined) return key;
-  const keys = tokenize(name).map((t) => t.key);
-  const last = keys[keys.length - 1];
-  // "Ale-Hashem": the hyphenated last name is three tokens.
-  if (keys.length >= 4 && keys[keys.length - 2] === '-') key = keys.slice(-3).join(' ');
-  else key = last && /^[a-z]/.test(last) ? last : null;
-  if (surnameKeys.size > 10_000) surnameKeys.clear();
-  surnameKeys.set(name, key);
-  return key;
+  const key = lastNameKey(name);
+  // A hyphenated last name's key holds spaces; a one-word key must start with a letter.
+  return key.includes(' ') || /^[a-z]/.test(key) ? key : null;
 }
 
 // First words of a document's surnames, computed once per set rather than once per sentence.

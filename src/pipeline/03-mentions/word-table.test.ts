@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultActorRegistry } from '../../model/actors.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultActorRegistry, loadActorRegistry } from '../../model/actors.js';
 import { tokenize, tokenizeFolded } from '../../model/actors-tokens.js';
 import { foldText } from '../text-map.js';
 import { longestPhraseAt, phraseNodesAt, triesOf } from './phrase-trie.js';
-import { firstBits, firstBitsOfWords } from './scan.js';
+import { FIRST, firstBits, firstBitsOfWords } from './scan.js';
 import { spaced, wordTokens } from './word-table.js';
 
 const reg = defaultActorRegistry();
@@ -71,6 +74,37 @@ describe('wordTokens', () => {
     ]);
     // A second reading takes the memoised bits and must agree too.
     expect([...firstBitsOfWords(reg, words, 2, 5)]).toEqual([...firstBits(reg, words.tokens.slice(2, 5))]);
+  });
+
+  it('keeps each registry its own word bits', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'word-bits-'));
+    fs.writeFileSync(
+      path.join(dir, 'mine.yaml'),
+      '- id: org:zorblax-shipping\n  kind: org\n  name: Zorblax Shipping\n  country: AZE\n',
+    );
+    const mine = loadActorRegistry({ extraDirs: [dir] });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const words = wordTokens(foldText('Zorblax Shipping said'));
+    // The default registry reads the word first: its memo must not answer for the other.
+    expect(firstBitsOfWords(reg, words, 0, 1)[0]! & FIRST.gazetteer).toBe(0);
+    expect(firstBitsOfWords(mine, words, 0, 1)[0]! & FIRST.gazetteer).toBe(FIRST.gazetteer);
+    expect(firstBitsOfWords(reg, words, 0, 1)[0]! & FIRST.gazetteer).toBe(0);
+  });
+
+  it('starts the table afresh when it is full, and no memoised bits outlive it', () => {
+    // More distinct words than the table holds (1 << 17), none of them in a list.
+    const big = Array.from({ length: 140_000 }, (_, k) => `zq${k}`).join(' ');
+    wordTokens(big);
+    // The table is now over full: this reading starts it afresh, so the words take ids 0, 1, ….
+    const full = wordTokens(big);
+    expect(full.ids[0]).toBe(0);
+    firstBitsOfWords(reg, full, 0, full.tokens.length);
+    const words = wordTokens(foldText('The foreign minister'));
+    expect(words.generation).not.toBe(full.generation);
+    expect(words.ids[0]).toBe(0);
+    expect([...firstBitsOfWords(reg, words, 0, 3)]).toEqual([
+      ...firstBits(reg, tokenize('The foreign minister')),
+    ]);
   });
 
   it('spaced keeps the token and sets space', () => {

@@ -63,8 +63,7 @@ export const stage: Stage = {
           };
           actors.set(id, a);
         }
-        if (!hasSpan(a.mentions, c.start, c.end))
-          a.mentions.push({ text, start: c.start, end: c.end });
+        if (!hasSpan(a.mentions, c.start, c.end)) a.mentions.push({ text, start: c.start, end: c.end });
       }
       inferCountries(actors, mentions);
       doc.mentions = mentions;

@@ -3,6 +3,7 @@ import type { ActorKind } from '../../model/types.js';
 import { tokenize } from '../../model/actors-tokens.js';
 import { slug, type Candidate, type Proto, type Resolve } from '../03-mentions/candidate.js';
 import { organActor } from '../03-mentions/organ-actor.js';
+import { lastNameKey } from '../03-mentions/surname-step.js';
 import { activeAt, holderAt, inOfficeAt } from './roles.js';
 
 /** A resolved mention: the candidate and the actor it now names. */
@@ -50,20 +51,6 @@ export function countryOf(st: ResolveState, id: string): string | null {
   return st.reg.entries.get(id)?.country ?? st.protos.get(id)?.country ?? null;
 }
 
-const lastKeys = new Map<string, string>();
-
-function lastKey(name: string): string {
-  const had = lastKeys.get(name);
-  if (had !== undefined) return had;
-  const keys = tokenize(name).map((t) => t.key);
-  const key =
-    keys.length >= 4 && keys[keys.length - 2] === '-'
-      ? keys.slice(-3).join(' ')
-      : (keys[keys.length - 1] ?? '');
-  lastKeys.set(name, key);
-  return key;
-}
-
 /**
  * Full-named people of the document, for surname links.
  *
@@ -77,7 +64,7 @@ export function collectPeople(st: ResolveState, cands: readonly Candidate[]): vo
     if (!id?.startsWith('person:')) continue;
     const name = st.reg.entries.get(id)?.name ?? c.proto?.name;
     if (!name || !/\s/.test(name.trim())) continue;
-    st.people.push({ start: c.start, id, key: lastKey(name) });
+    st.people.push({ start: c.start, id, key: lastNameKey(name) });
     const e = st.reg.entries.get(id);
     if (e) for (const key of shortKeys(e)) st.people.push({ start: c.start, id, key });
   }

@@ -141,25 +141,18 @@ export function findCandidates(body: string): Candidate[] {
     (a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order || a.c.start - b.c.start,
   );
   // Occupancy marks keep overlap removal linear, even on a body made of thousands of dates.
-  // The marks are one buffer kept between calls, cleared again where they were set.
-  if (taken.length < body.length) taken = new Uint8Array(body.length * 2);
+  const taken = new Uint8Array(body.length);
   const kept: Candidate[] = [];
-  try {
-    for (const { c } of found) {
-      if (anyTaken(c.start, c.end)) continue;
-      taken.fill(1, c.start, c.end);
-      kept.push(c);
-    }
-  } finally {
-    for (const c of kept) taken.fill(0, c.start, c.end);
+  for (const { c } of found) {
+    if (anyTaken(taken, c.start, c.end)) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
   }
   for (const c of kept) c.future = hasLead(body, c.start, cues.futureLeads);
   return kept.sort((a, b) => a.start - b.start);
 }
 
-let taken = new Uint8Array(0);
-
-function anyTaken(start: number, end: number): boolean {
+function anyTaken(taken: Uint8Array, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (taken[k]) return true;
   return false;
 }
