@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graph } from '../../src/analysis/network.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from '../store/engines.js';
-import { ACCUSATION, BORDER_FIRE, ENVOY_TO_ANKARA, eventDoc, stateActor } from '../store/event-docs.js';
+import {
+  ACCUSATION,
+  BORDER_FIRE,
+  ENVOY_TO_ANKARA,
+  eventDoc,
+  IRAN_ENVOY,
+  stateActor,
+} from '../store/event-docs.js';
 import { makeDoc } from '../store/make-doc.js';
 
 const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
@@ -77,14 +84,7 @@ for (const engine of ENGINES) {
             [
               stateActor(body, 'IRN', 'Iran', ['Iranian']),
               stateActor(body, 'TUR', 'Turkey', ['Ankara']),
-              {
-                id: 'person:iran-envoy',
-                kind: 'person',
-                name: 'Iranian envoy',
-                country: 'IRN',
-                role: null,
-                mentions: [],
-              },
+              IRAN_ENVOY,
             ],
           ),
           makeDoc({ events: [] }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from './engines.js';
-import { ACCUSATION, BORDER_FIRE, eventDoc, stateActor } from './event-docs.js';
+import { ACCUSATION, BORDER_FIRE, eventDoc, IRAN_ENVOY, stateActor } from './event-docs.js';
 import { makeDoc } from './make-doc.js';
 
 const CLOCK = () => new Date('2025-02-01T12:00:00.000Z');
@@ -22,14 +22,7 @@ for (const engine of ENGINES) {
             stateActor(body, 'IRN', 'Iran', ['Iran', 'Iranian']),
             stateActor(body, 'AZE', 'Azerbaijan', ['Azerbaijan']),
             // An actor the text names nowhere: stored, with no mentions.
-            {
-              id: 'person:iran-envoy',
-              kind: 'person',
-              name: 'Iranian envoy',
-              country: 'IRN',
-              role: null,
-              mentions: [],
-            },
+            IRAN_ENVOY,
           ],
         ),
       );

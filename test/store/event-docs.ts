@@ -100,3 +100,13 @@ export function stateActor(
   });
   return { id, kind: 'state', name, country: id, role: null, mentions };
 }
+
+/** A person actor the text names nowhere: stored, with no mentions. */
+export const IRAN_ENVOY: Doc['actors'][number] = {
+  id: 'person:iran-envoy',
+  kind: 'person',
+  name: 'Iranian envoy',
+  country: 'IRN',
+  role: null,
+  mentions: [],
+};
