@@ -9,15 +9,16 @@ import { foldText } from '../text-map.js';
  * skipped, about a third of readDoc's cost (bench/pipeline.ts).
  */
 export const nlp = winkNLP(model, ['sbd', 'pos']);
-type Wink = ReturnType<typeof winkNLP>;
-let full: Wink | undefined;
+let full: ReturnType<typeof winkNLP> | undefined;
 /**
- * wink with its default pipeline, for comparison in benchmarks. Built on first use: a second
+ * wink with its default pipeline, for comparison in benchmarks. Built on first call: a second
  * copy of the model costs about 0.2 s of start-up and its memory, which the pipeline never needs.
+ *
+ * @example fullNlp().readDoc('Iran protested.')
  */
-export const fullNlp: Wink = new Proxy({} as Wink, {
-  get: (_, key) => Reflect.get((full ??= winkNLP(model)), key),
-});
+export function fullNlp(): ReturnType<typeof winkNLP> {
+  return (full ??= winkNLP(model));
+}
 const its = nlp.its;
 
 /**
@@ -76,7 +77,7 @@ export function winkViewOf(doc: Doc): WinkView {
     let at = nextStart(folded, cursor);
     // Most tokens follow the last one after a space or two, so the search is rarely needed. (A
     // token opening with a character above space cannot start among the spaces skipped.)
-    if (!(v.charCodeAt(0) > 32) || !occursAt(folded, v, at)) at = folded.indexOf(v, cursor);
+    if (!(v.charCodeAt(0) > 32) || !folded.startsWith(v, at)) at = folded.indexOf(v, cursor);
     // wink may normalise a token; then place it at the cursor with its own length.
     if (at < 0 || at - cursor > 64) at = Math.min(cursor, folded.length);
     const end = Math.min(folded.length, at + v.length);
@@ -88,13 +89,6 @@ export function winkViewOf(doc: Doc): WinkView {
   const view = { body: doc.body, folded, tokens, sentences, wink };
   views.set(doc, view);
   return view;
-}
-
-/** `text.startsWith(word, at)`, compared in place (the call costs more than a short word). */
-function occursAt(text: string, word: string, at: number): boolean {
-  if (at + word.length > text.length) return false;
-  for (let k = 0; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
-  return true;
 }
 
 /** The first offset from `at` that is not a space or line break. */
