@@ -352,7 +352,7 @@ async function strengthLevels(db: Kysely<Database>, [a, b]: readonly [string, st
       below ? sql` and events.goldstein < ${below}` : sql``
     })`;
   const { rows } = await sql<{ g: number | string | null }>`with recursive
-    d(s, t) as (values (${a}, ${b}), (${b}, ${a})),
+    d(s, t) as (values ${bothDirections(a, b)}),
     lv(s, t, g) as (
       select d.s, d.t, ${next(sql.ref('d.s'), sql.ref('d.t'))} from d
       union all
@@ -398,6 +398,11 @@ function byStrength(x: LevelRow, y: LevelRow): number {
   return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
+/** The VALUES rows of an ordered pair in both directions: one row when both ends are the same actor. */
+function bothDirections(a: string, b: string) {
+  return a === b ? sql`(${a}, ${b})` : sql`(${a}, ${b}), (${b}, ${a})`;
+}
+
 /**
  * A dyad's events (both directions) of the given |Goldstein| levels dated in the ranges, in no
  * order: the ranges and the directions drive the join (SQLite keeps a CROSS JOIN's order), each
@@ -414,7 +419,7 @@ async function levelRows(
   const signed = [...new Set(levels.flatMap((g) => [g, -g]))];
   const { rows } = await sql<{ id: string; date: string; goldstein: number | string }>`with
     w(lo, hi) as (values ${sql.join(ranges.map(([lo, hi]) => sql`(${lo}, ${hi})`))}),
-    d(s, t) as (values (${q.a}, ${q.b}), (${q.b}, ${q.a}))
+    d(s, t) as (values ${bothDirections(q.a, q.b)})
     select events.id as id, events.date as date, events.goldstein as goldstein
     from w cross join d cross join events
     where events.source = d.s and events.target = d.t

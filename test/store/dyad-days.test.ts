@@ -447,6 +447,8 @@ for (const engine of ENGINES) {
           { id: 'x:e3', source: 'XAA', target: 'XBB', date: '2024-04-01', goldstein: -10 },
           { id: 'x:e4', source: 'XAA', target: 'XBB', date: '2024-04-01', goldstein: 1 },
           { id: 'x:e5', source: 'XBB', target: 'XAA', date: '2024-04-02', goldstein: 10 },
+          // A domestic event (both ends one actor): listed once, not once per direction.
+          { id: 'x:e6', source: 'XAA', target: 'XAA', date: '2024-04-03', goldstein: -2 },
         ];
         await o.db
           .insertInto('events')
@@ -483,6 +485,9 @@ for (const engine of ENGINES) {
         expect(
           await ids({ ...dyad, interval: 'day', perPeriod: 3, from: '2024-04-01', to: '2024-04-01' }),
         ).toEqual(['2024-04-01 x:e3', '2024-04-01 x:e4']);
+        expect(await ids({ a: 'XAA', b: 'XAA', grouped: false, interval: 'month', perPeriod: 5 })).toEqual([
+          '2024-04 x:e6',
+        ]);
       } finally {
         await o.close();
       }
