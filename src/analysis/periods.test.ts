@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dayNumber,
+  dayOf,
   lastDayOf,
   maybePeriod,
   nextPeriod,
@@ -54,5 +57,39 @@ describe('periods', () => {
     expect(maybePeriod('2024-02-30', 'day')).toBeNull();
     expect(maybePeriod('2024-13', 'month')).toBeNull();
     expect(maybePeriod('2024-03', 'month')).toBe('2024-03');
+  });
+});
+
+describe('day arithmetic', () => {
+  const viaDate = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+
+  it('names every day as Date does, years 1000–9999 and the calendar edges', () => {
+    // Every day of 1900–2100 (leap centuries both ways), then a sample of the rest.
+    for (let n = dayNumber('1900-01-01'); n <= dayNumber('2100-12-31'); n++) {
+      const day = dayOf(n);
+      if (day !== viaDate(n)) expect(day).toBe(viaDate(n));
+      if (dayNumber(day) !== n) expect(dayNumber(day)).toBe(n);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber('1000-01-01'), max: dayNumber('9999-12-31') }), (n) => {
+        expect(dayOf(n)).toBe(viaDate(n));
+        expect(dayNumber(dayOf(n))).toBe(n);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(dayOf(dayNumber('2000-02-29'))).toBe('2000-02-29');
+    expect(dayOf(dayNumber('1900-02-28') + 1)).toBe('1900-03-01');
+    expect(dayOf(dayNumber('9999-12-31'))).toBe('9999-12-31');
+  });
+
+  it('rolls a day past its month end into the next month, as Date.UTC does', () => {
+    expect(dayOf(dayNumber('2023-02-31'))).toBe('2023-03-03');
+    expect(dayOf(dayNumber('2024-03-00'))).toBe('2024-02-29');
+    expect(dayNumber('2024-13-01')).toBe(dayNumber('2025-01-01'));
+  });
+
+  it('leaves the years Date cannot write as four digits to Date', () => {
+    expect(dayOf(dayNumber('9999-12-31') + 1)).toBe(viaDate(dayNumber('9999-12-31') + 1));
+    expect(dayOf(0.5)).toBe('1970-01-01');
   });
 });

@@ -9,7 +9,7 @@ import {
 } from 'kysely';
 import { dyadKey } from './claim-links.js';
 import { dyadEitherWay } from './event-queries.js';
-import { addDays, periodEnd, periodOf, periodStart } from '../analysis/periods.js';
+import { addDays, dayOf, periodEnd, periodOf, periodStart } from '../analysis/periods.js';
 import { QUADS } from './dyad-days.js';
 import type { Database } from './schema.js';
 
@@ -172,6 +172,28 @@ function periodExpression(
 }
 
 /**
+ * The week of a rollup row's day as a number, `floor(JDN / 7)` of its Julian day number, the
+ * same on both engines: a Monday's JDN is a multiple of seven, so the week runs Monday–Sunday
+ * (ISO) and {@link mondayOfWeek} names it.
+ *
+ * @example weekNumber('sqlite') // cast((julianday(substr(dyad_days.day, 1, 10)) + 0.5) / 7 as integer)
+ */
+function weekNumber(dialect: 'sqlite' | 'postgres'): RawBuilder<number> {
+  const day = sql`substr(dyad_days.day, 1, 10)`;
+  return dialect === 'postgres'
+    ? sql<number>`cast(to_char(cast(${day} as date), 'J') as integer) / 7`
+    : sql<number>`cast((julianday(${day}) + 0.5) / 7 as integer)`;
+}
+
+/** The Julian day number of 1970-01-01. */
+const JDN_1970 = 2_440_588;
+
+/** The Monday (`YYYY-MM-DD`) of a {@link weekNumber}. */
+function mondayOfWeek(week: number): string {
+  return dayOf(7 * week - JDN_1970);
+}
+
+/**
  * The aggregate queries for one database, written once in Kysely; only {@link periodExpression}
  * knows the engine. The per-period and per-day sums read the per-day rollup `dyad_days`
  * (migration 0007, store/dyad-days.ts): one row per ordered pair, day and modality instead of
@@ -187,7 +209,12 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     ...events,
 
     async periodCounts(q) {
-      const period = periodExpression(dialect, q.interval, 'dyad_days.day');
+      // A week is grouped by its number (an integer key, cheaper to compute and group by than
+      // SQLite's date text) and named by its Monday here.
+      const week = q.interval === 'week';
+      const period: RawBuilder<string | number> = week
+        ? weekNumber(dialect)
+        : periodExpression(dialect, q.interval, 'dyad_days.day');
       const p = q.grouped ? 'rep_' : '';
       const rows = await db
         .selectFrom('dyad_days')
@@ -215,11 +242,12 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         .execute();
       const out: PeriodCountRow[] = [];
       for (const r of rows as unknown as Record<string, string | number>[]) {
+        const name = week ? mondayOfWeek(Number(r.period)) : String(r.period);
         for (const k of QUADS) {
           const n = Number(r[`n${k}`]);
           if (n > 0) {
             out.push({
-              period: String(r.period),
+              period: name,
               source: String(r.source),
               quad: k,
               events: n,
@@ -387,6 +415,7 @@ function openRanges(
 interface LevelRow {
   id: string;
   date: string;
+  /** Its Goldstein score, or only its absolute value (all that ranks it). */
   goldstein: number;
 }
 
@@ -417,10 +446,12 @@ async function levelRows(
   ranges: readonly (readonly [string, string])[],
 ): Promise<LevelRow[]> {
   const signed = [...new Set(levels.flatMap((g) => [g, -g]))];
-  const { rows } = await sql<{ id: string; date: string; goldstein: number | string }>`with
+  // One level's events all rank by the same |Goldstein|: the score need not be read.
+  const one = levels.length === 1;
+  const { rows } = await sql<{ id: string; date: string; goldstein?: number | string }>`with
     w(lo, hi) as (values ${sql.join(ranges.map(([lo, hi]) => sql`(${lo}, ${hi})`))}),
     d(s, t) as (values ${bothDirections(q.a, q.b)})
-    select events.id as id, events.date as date, events.goldstein as goldstein
+    select events.id as id, events.date as date${one ? sql`` : sql`, events.goldstein as goldstein`}
     from w cross join d cross join events
     where events.source = d.s and events.target = d.t
       and events.goldstein in (${sql.join(signed)})
@@ -428,7 +459,7 @@ async function levelRows(
       and length(events.date) >= ${sql.lit(q.interval === 'month' ? 7 : 10)}${
         q.grouped ? sql` and events.representative = 1` : sql``
       }`.execute(db);
-  return rows.map((r) => ({ id: r.id, date: r.date, goldstein: Number(r.goldstein) }));
+  return rows.map((r) => ({ id: r.id, date: r.date, goldstein: one ? levels[0]! : Number(r.goldstein) }));
 }
 
 /**

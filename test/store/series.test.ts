@@ -118,6 +118,13 @@ for (const engine of ENGINES) {
 
     it('buckets in SQL exactly as periodOf does', async () => {
       const days = [
+        // Before 1970 (negative day numbers) and centuries back: the week's number and its
+        // Monday's name must agree on both engines there too.
+        '1600-02-29',
+        '1899-12-31',
+        '1969-12-28',
+        '1969-12-29',
+        '1970-01-01',
         '2020-12-31',
         '2021-01-03',
         '2021-01-04',
