@@ -1,10 +1,13 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Database, DyadDaysTable } from './schema.js';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database, DyadDaysTable, DyadPeriodsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A value column of `dyad_days` (everything but the key). */
 export type DyadDayValue = Exclude<keyof DyadDaysTable, 'source' | 'target' | 'day' | 'modality'>;
+
+/** A value column of `dyad_periods` (everything but the key). */
+export type DyadPeriodValue = Exclude<keyof DyadPeriodsTable, 'source' | 'target' | 'period'>;
 
 export const QUADS = [1, 2, 3, 4] as const;
 
@@ -18,6 +21,31 @@ export const DYAD_DAY_VALUES: readonly DyadDayValue[] = (['', 'rep_'] as const).
   `${rep}goldstein` as DyadDayValue,
   ...QUADS.flatMap((q) => [`${rep}q${q}_events` as DyadDayValue, `${rep}q${q}_goldstein` as DyadDayValue]),
 ]);
+
+/** The value columns of `dyad_periods`: the quad-class columns of {@link DYAD_DAY_VALUES}, in their order. */
+export const DYAD_PERIOD_VALUES: readonly DyadPeriodValue[] = DYAD_DAY_VALUES.filter((c) =>
+  /q\d_/.test(c),
+) as DyadPeriodValue[];
+
+/** The intervals `dyad_periods` holds. */
+export type RollupInterval = 'week' | 'month';
+
+/**
+ * The SQL naming the ISO week of a `YYYY-MM-DD` text by its Monday, per engine. In SQLite
+ * `weekday 0` moves a date to the next Sunday (or keeps a Sunday), six days back is its Monday.
+ *
+ * @example weekMonday('sqlite', sql`substr(e.date, 1, 10)`) // date(…, 'weekday 0', '-6 days')
+ */
+export function weekMonday(dialect: 'sqlite' | 'postgres', day: RawBuilder<unknown>): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`to_char(date_trunc('week', cast(${day} as date)), 'YYYY-MM-DD')`
+    : sql<string>`date(${day}, 'weekday 0', '-6 days')`;
+}
+
+/** The engine behind a connection or transaction, from its adapter. */
+function dialectOf(db: Db): 'sqlite' | 'postgres' {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
 
 /**
  * An event is its group's representative (counts when "one happening once") unless its
@@ -62,8 +90,48 @@ function rollupSelect(db: Db, all: number, rep: number, where: RawBuilder<unknow
     .groupBy(['e.source', 'e.target', day, 'e.modality']);
 }
 
-/** INSERT … SELECT … ON CONFLICT DO UPDATE adding the selected sums to the rows there. */
+/**
+ * Events summed per ordered pair and period, as `dyad_periods` rows: months (every event at
+ * least month-dated) and ISO weeks named by their Monday (day-dated events only), the same
+ * events {@link rollupSelect} counts, so a period's row is the sum of its days' rows.
+ */
+function periodSelect(db: Db, all: number, rep: number, where: RawBuilder<unknown>) {
+  const values = sums(all, rep);
+  const columns = () => DYAD_PERIOD_VALUES.map((c) => values[DYAD_DAY_VALUES.indexOf(c)]!.as(c));
+  const one = (interval: RollupInterval) => {
+    const period =
+      interval === 'month'
+        ? sql<string>`substr(e.date, 1, 7)`
+        : weekMonday(dialectOf(db), sql`substr(e.date, 1, 10)`);
+    return db
+      .selectFrom('events as e')
+      .leftJoin('event_groups as g', 'g.event_id', 'e.id')
+      .select(['e.source', 'e.target', period.as('period'), ...columns()])
+      .where(
+        sql<boolean>`length(e.date) >= ${sql.lit(interval === 'month' ? 7 : 10)} and e.source <> e.target and ${where}`,
+      )
+      .groupBy(['e.source', 'e.target', period]);
+  };
+  // A month key has 7 characters and a week's 10: the two halves never share a row.
+  return one('month').unionAll(one('week'));
+}
+
+/** INSERT … SELECT … ON CONFLICT DO UPDATE adding the selected sums to the rows of both rollups. */
 async function addRollup(db: Db, all: number, rep: number, where: RawBuilder<unknown>): Promise<void> {
+  await addDayRows(db, all, rep, where);
+  const set = Object.fromEntries(
+    DYAD_PERIOD_VALUES.map((c) => [c, sql`${sql.ref(`dyad_periods.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+  );
+  await db
+    .insertInto('dyad_periods')
+    .columns(['source', 'target', 'period', ...DYAD_PERIOD_VALUES])
+    // In key order, as the days: concurrent PostgreSQL writers lock shared rows in one order.
+    .expression(periodSelect(db, all, rep, where).orderBy('source').orderBy('target').orderBy('period'))
+    .onConflict((oc) => oc.columns(['source', 'target', 'period']).doUpdateSet(set))
+    .execute();
+}
+
+async function addDayRows(db: Db, all: number, rep: number, where: RawBuilder<unknown>): Promise<void> {
   const set = Object.fromEntries(
     DYAD_DAY_VALUES.map((c) => [c, sql`${sql.ref(`dyad_days.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
   );
@@ -143,6 +211,19 @@ export async function regrouping<T>(db: Db, ids: readonly string[], change: () =
 }
 
 /**
+ * Fills `dyad_periods` from every stored event (migration 0009). Two GROUP BYs over the events.
+ *
+ * @example await backfillDyadPeriods(db)
+ */
+export async function backfillDyadPeriods(db: Db): Promise<void> {
+  await db
+    .insertInto('dyad_periods')
+    .columns(['source', 'target', 'period', ...DYAD_PERIOD_VALUES])
+    .expression(periodSelect(db, 1, 1, sql`1 = 1`))
+    .execute();
+}
+
+/**
  * Fills `dyad_days` from every stored event (migration 0007). One GROUP BY over the events.
  *
  * @example await backfillDyadDays(db)
@@ -212,13 +293,33 @@ export async function storedDyadDays(db: Db): Promise<DyadDaysTable[]> {
   return sortedRows(await db.selectFrom('dyad_days').selectAll().execute());
 }
 
-function sortedRows(rows: readonly object[]): DyadDaysTable[] {
-  const key = (r: DyadDaysTable) => `${r.source}\u0000${r.target}\u0000${r.day}\u0000${r.modality}`;
+/**
+ * What `dyad_periods` should hold, counted afresh from the events, for checking the kept rollup
+ * against: rows sorted by key, numbers as numbers.
+ *
+ * @example expect(await storedDyadPeriods(db)).toEqual(await dyadPeriodsFromEvents(db))
+ */
+export async function dyadPeriodsFromEvents(db: Db): Promise<DyadPeriodsTable[]> {
+  return sortedRows(await periodSelect(db, 1, 1, sql`1 = 1`).execute(), DYAD_PERIOD_VALUES);
+}
+
+/**
+ * Every row of `dyad_periods`, sorted by key, numbers as numbers.
+ *
+ * @example (await storedDyadPeriods(db)).length
+ */
+export async function storedDyadPeriods(db: Db): Promise<DyadPeriodsTable[]> {
+  return sortedRows(await db.selectFrom('dyad_periods').selectAll().execute(), DYAD_PERIOD_VALUES);
+}
+
+function sortedRows<T>(rows: readonly object[], values: readonly string[] = DYAD_DAY_VALUES): T[] {
+  const key = (r: Record<string, unknown>) =>
+    [r.source, r.target, r.day ?? r.period, r.modality ?? ''].join('\u0000');
   return rows
     .map((r) => {
       const row = { ...r } as Record<string, unknown>;
-      for (const c of DYAD_DAY_VALUES) row[c] = Number(row[c]);
-      return row as unknown as DyadDaysTable;
+      for (const c of values) row[c] = Number(row[c]);
+      return row;
     })
-    .sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    .sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)) as T[];
 }

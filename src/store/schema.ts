@@ -14,6 +14,7 @@ export interface Database {
   claim_links: ClaimLinksTable;
   event_groups: EventGroupsTable;
   dyad_days: DyadDaysTable;
+  dyad_periods: DyadPeriodsTable;
 }
 
 export interface DocumentsTable {
@@ -193,6 +194,33 @@ export interface DyadDaysTable {
   q4_goldstein: number;
   rep_events: number;
   rep_goldstein: number;
+  rep_q1_events: number;
+  rep_q1_goldstein: number;
+  rep_q2_events: number;
+  rep_q2_goldstein: number;
+  rep_q3_events: number;
+  rep_q3_goldstein: number;
+  rep_q4_events: number;
+  rep_q4_goldstein: number;
+}
+
+/**
+ * Migration 0009: the per-period rollup, one row per ordered pair and period: a month
+ * (`YYYY-MM`, every event at least month-dated) or an ISO week named by its Monday
+ * (`YYYY-MM-DD`, day-dated events only). The quad-class columns of {@link DyadDaysTable}.
+ */
+export interface DyadPeriodsTable {
+  source: string;
+  target: string;
+  period: string;
+  q1_events: number;
+  q1_goldstein: number;
+  q2_events: number;
+  q2_goldstein: number;
+  q3_events: number;
+  q3_goldstein: number;
+  q4_events: number;
+  q4_goldstein: number;
   rep_q1_events: number;
   rep_q1_goldstein: number;
   rep_q2_events: number;

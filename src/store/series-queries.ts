@@ -9,8 +9,18 @@ import {
 } from 'kysely';
 import { dyadKey } from './claim-links.js';
 import { dyadEitherWay } from './event-queries.js';
-import { addDays, dayOf, periodEnd, periodOf, periodStart } from '../analysis/periods.js';
-import { QUADS } from './dyad-days.js';
+import {
+  addDays,
+  dayOf,
+  firstDayOf,
+  lastDayOf,
+  nextPeriod,
+  periodEnd,
+  periodOf,
+  periodStart,
+  previousPeriods,
+} from '../analysis/periods.js';
+import { QUADS, weekMonday, type RollupInterval } from './dyad-days.js';
 import type { Database } from './schema.js';
 
 /** The length of a series period. */
@@ -146,6 +156,46 @@ function monthOf(date: string | undefined): string | undefined {
   return date && date.length > 7 ? date.slice(0, 7) : date;
 }
 
+/**
+ * How a week or month series' date range splits: the whole periods in it, `[first, last]`
+ * (either open; null when there are none), read from `dyad_periods`, and the periods the range
+ * cuts, as day ranges read from `dyad_days`: the first week when `from` is not its Monday, the
+ * last period when `to` is not its last day. A month range starts on its first month's first
+ * day (`from` is cut to its month). Bounds are partial dates, as in {@link DyadRange}.
+ *
+ * @example periodCuts({ from: '2024-03-06', to: '2024-03-31' }, 'week')
+ * // { whole: ['2024-03-11', '2024-03-24'], edges: [{ from: '2024-03-06', to: '2024-03-10' }, { from: '2024-03-25', to: '2024-03-31' }] }
+ */
+export function periodCuts(
+  q: { from?: string; to?: string },
+  interval: RollupInterval,
+): { whole: [string | undefined, string | undefined] | null; edges: { from: string; to: string }[] } {
+  const lo = q.from ? firstDayOf(interval === 'month' ? monthOf(q.from)! : q.from) : undefined;
+  const hi = q.to ? lastDayOf(q.to) : undefined;
+  const head = lo ? periodOf(lo, interval) : undefined;
+  const tail = hi ? periodOf(hi, interval) : undefined;
+  const headCut = head !== undefined && periodStart(head, interval) !== lo;
+  const tailCut = tail !== undefined && periodEnd(tail, interval) !== hi;
+  const first = head && headCut ? nextPeriod(head, interval) : head;
+  const last = tail && tailCut ? previousPeriods(tail, interval, 1) : tail;
+  const edges: { from: string; to: string }[] = [];
+  if (lo && hi && lo > hi) return { whole: null, edges };
+  if (headCut && tailCut && head === tail) edges.push({ from: lo!, to: hi! });
+  else {
+    if (headCut) edges.push({ from: lo!, to: minDay(periodEnd(head!, interval), hi) });
+    if (tailCut) edges.push({ from: maxDay(periodStart(tail!, interval), lo), to: hi! });
+  }
+  return { whole: first && last && first > last ? null : [first, last], edges };
+}
+
+function minDay(x: string, y: string | undefined): string {
+  return y !== undefined && y < x ? y : x;
+}
+
+function maxDay(x: string, y: string | undefined): string {
+  return y !== undefined && y > x ? y : x;
+}
+
 /** {@link EVENT_DAY} in JavaScript, for a `YYYY-MM` or `YYYY-MM-DD` date. */
 function dayOfDate(date: string): string {
   return date.length === 7 ? `${date}-15` : date.slice(0, 10);
@@ -166,9 +216,7 @@ function periodExpression(
   const date = sql.ref(column);
   if (interval === 'month') return sql<string>`substr(${date}, 1, 7)`;
   if (interval === 'day') return sql<string>`substr(${date}, 1, 10)`;
-  return dialect === 'postgres'
-    ? sql<string>`to_char(date_trunc('week', cast(substr(${date}, 1, 10) as date)), 'YYYY-MM-DD')`
-    : sql<string>`date(substr(${date}, 1, 10), 'weekday 0', '-6 days')`;
+  return weekMonday(dialect, sql`substr(${date}, 1, 10)`);
 }
 
 /**
@@ -205,58 +253,124 @@ function mondayOfWeek(week: number): string {
  */
 export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): SeriesQueries {
   const events = eventScanQueries(db, dialect);
+
+  async function countsFromDays(q: DyadRange & { interval: SeriesInterval }): Promise<PeriodCountRow[]> {
+    // A week is grouped by its number (an integer key, cheaper to compute and group by than
+    // SQLite's date text) and named by its Monday here.
+    const week = q.interval === 'week';
+    const period: RawBuilder<string | number> = week
+      ? weekNumber(dialect)
+      : periodExpression(dialect, q.interval, 'dyad_days.day');
+    const p = q.grouped ? 'rep_' : '';
+    const rows = await db
+      .selectFrom('dyad_days')
+      .select((eb) => [
+        period.as('period'),
+        'dyad_days.source',
+        ...QUADS.flatMap((k) => [
+          eb.fn.sum<number | string>(`dyad_days.${p}q${k}_events`).as(`n${k}`),
+          eb.fn.sum<number | string>(`dyad_days.${p}q${k}_goldstein`).as(`g${k}`),
+        ]),
+      ])
+      .where((eb) =>
+        eb.and(
+          rangeConditions(
+            eb,
+            'dyad_days',
+            { ...q, dyad: [q.a, q.b], from: q.interval === 'month' ? monthOf(q.from) : q.from },
+            q.interval === 'month' ? 7 : 10,
+          ),
+        ),
+      )
+      .groupBy([period, 'dyad_days.source'])
+      .orderBy('period')
+      .orderBy('dyad_days.source')
+      .execute();
+    const out: PeriodCountRow[] = [];
+    for (const r of rows as unknown as Record<string, string | number>[]) {
+      const name = week ? mondayOfWeek(Number(r.period)) : String(r.period);
+      for (const k of QUADS) {
+        const n = Number(r[`n${k}`]);
+        if (n > 0) {
+          out.push({
+            period: name,
+            source: String(r.source),
+            quad: k,
+            events: n,
+            goldstein: Number(r[`g${k}`]),
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A dyad's whole periods `[first, last]` (either open) from `dyad_periods`, as counted rows. */
+  async function countsFromPeriods(
+    q: DyadRange,
+    interval: RollupInterval,
+    [first, last]: readonly [string | undefined, string | undefined],
+  ): Promise<PeriodCountRow[]> {
+    const p = q.grouped ? 'rep_' : '';
+    const pair = [q.a, q.b];
+    let query = db
+      .selectFrom('dyad_periods')
+      .select(['dyad_periods.period', 'dyad_periods.source'])
+      .select(
+        QUADS.flatMap((k) => [
+          `dyad_periods.${p}q${k}_events` as const,
+          `dyad_periods.${p}q${k}_goldstein` as const,
+        ]),
+      )
+      // One row per direction and period (the rollup holds no domestic rows): no GROUP BY.
+      .where('dyad_periods.source', 'in', pair)
+      .where('dyad_periods.target', 'in', pair)
+      .where(sql<SqlBool>`length(dyad_periods.period) = ${sql.lit(interval === 'month' ? 7 : 10)}`);
+    if (first) query = query.where('dyad_periods.period', '>=', first);
+    if (last) query = query.where('dyad_periods.period', '<=', last);
+    const out: PeriodCountRow[] = [];
+    for (const r of (await query.execute()) as unknown as Record<string, string | number>[]) {
+      for (const k of QUADS) {
+        const n = Number(r[`${p}q${k}_events`]);
+        if (n > 0) {
+          out.push({
+            period: String(r.period),
+            source: String(r.source),
+            quad: k,
+            events: n,
+            goldstein: Number(r[`${p}q${k}_goldstein`]),
+          });
+        }
+      }
+    }
+    return out;
+  }
+
   return {
     ...events,
 
     async periodCounts(q) {
-      // A week is grouped by its number (an integer key, cheaper to compute and group by than
-      // SQLite's date text) and named by its Monday here.
-      const week = q.interval === 'week';
-      const period: RawBuilder<string | number> = week
-        ? weekNumber(dialect)
-        : periodExpression(dialect, q.interval, 'dyad_days.day');
-      const p = q.grouped ? 'rep_' : '';
-      const rows = await db
-        .selectFrom('dyad_days')
-        .select((eb) => [
-          period.as('period'),
-          'dyad_days.source',
-          ...QUADS.flatMap((k) => [
-            eb.fn.sum<number | string>(`dyad_days.${p}q${k}_events`).as(`n${k}`),
-            eb.fn.sum<number | string>(`dyad_days.${p}q${k}_goldstein`).as(`g${k}`),
-          ]),
-        ])
-        .where((eb) =>
-          eb.and(
-            rangeConditions(
-              eb,
-              'dyad_days',
-              { ...q, dyad: [q.a, q.b], from: q.interval === 'month' ? monthOf(q.from) : q.from },
-              q.interval === 'month' ? 7 : 10,
-            ),
-          ),
-        )
-        .groupBy([period, 'dyad_days.source'])
-        .orderBy('period')
-        .orderBy('dyad_days.source')
-        .execute();
-      const out: PeriodCountRow[] = [];
-      for (const r of rows as unknown as Record<string, string | number>[]) {
-        const name = week ? mondayOfWeek(Number(r.period)) : String(r.period);
-        for (const k of QUADS) {
-          const n = Number(r[`n${k}`]);
-          if (n > 0) {
-            out.push({
-              period: name,
-              source: String(r.source),
-              quad: k,
-              events: n,
-              goldstein: Number(r[`g${k}`]),
-            });
-          }
-        }
-      }
-      return out;
+      if (q.interval === 'day') return countsFromDays(q);
+      // Whole weeks and months from the per-period rollup; a period the range cuts (a week
+      // whose days start before `from`, a period ending after `to`) from its days.
+      const cut = periodCuts(q, q.interval);
+      const out = await Promise.all([
+        ...cut.edges.map((edge) => countsFromDays({ ...q, ...edge })),
+        cut.whole ? countsFromPeriods(q, q.interval, cut.whole) : [],
+      ]);
+      return out
+        .flat()
+        .sort((x, y) =>
+          x.period !== y.period
+            ? x.period < y.period
+              ? -1
+              : 1
+            : x.source < y.source
+              ? -1
+              : x.source > y.source
+                ? 1
+                : x.quad - y.quad,
+        );
     },
 
     async dayTotals(q) {

@@ -15,7 +15,13 @@ import { EXAMPLES_DIR } from '../../src/cli/demo.js';
 import { expandInputs, ingestOptions, readSource } from '../../src/ingest/index.js';
 import type { Doc } from '../../src/model/types.js';
 import { processArticle } from '../../src/pipeline/index.js';
-import { dyadDaysFromEvents, laterReports, storedDyadDays } from '../../src/store/dyad-days.js';
+import {
+  dyadDaysFromEvents,
+  dyadPeriodsFromEvents,
+  laterReports,
+  storedDyadDays,
+  storedDyadPeriods,
+} from '../../src/store/dyad-days.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { openPostgresStore, postgresEngine } from '../../src/store/postgres.js';
 import type { Database as Schema } from '../../src/store/schema.js';
@@ -158,6 +164,9 @@ async function expectRollupExact(o: Opened): Promise<void> {
   const stored = await storedDyadDays(o.db);
   expect(stored.length).toBeGreaterThan(20);
   expectSame(stored, await dyadDaysFromEvents(o.db), 'dyad_days');
+  const periods = await storedDyadPeriods(o.db);
+  expect(periods.length).toBeGreaterThan(20);
+  expectSame(periods, await dyadPeriodsFromEvents(o.db), 'dyad_periods');
   expect(await laterReports(o.db), 'events.representative').toEqual(
     await laterReports(o.db, { recount: true }),
   );
@@ -203,6 +212,26 @@ async function expectSameAnswers(o: Opened, only?: readonly string[]): Promise<{
             key(x) < key(y) ? -1 : 1,
           );
         await same(`periodCounts ${d.a}-${d.b} ${interval} ${grouped}`, sorted);
+        if (interval !== 'day') {
+          // Ranges that cut periods: a week from a Saturday, a month ending before the 15th
+          // (its month-dated events still count), both ends in one week, whole periods only,
+          // one open end, an empty range.
+          for (const r of [
+            { from: '2024-02-10', to: '2024-11-13' },
+            { from: '2024-03', to: '2024-06-09' },
+            { from: '2024-05-07', to: '2024-05-09' },
+            { from: '2024-01-01', to: '2024-06-30' },
+            { from: '2024-04-17' },
+            { to: '2024-08-03' },
+            { from: '2024-06', to: '2024-05' },
+          ]) {
+            await same(`periodCounts ${d.a}-${d.b} ${interval} ${JSON.stringify(r)} ${grouped}`, async (s) =>
+              (await s.aggregates.periodCounts({ a: d.a, b: d.b, interval, grouped, ...r })).sort((x, y) =>
+                key(x) < key(y) ? -1 : 1,
+              ),
+            );
+          }
+        }
         // Few ids per period: most periods fill up on strong events, the rest from weaker ones.
         for (const perPeriod of [1, 2, 20]) {
           await same(`periodEventIds ${d.a}-${d.b} ${interval} ${perPeriod} ${grouped}`, (s) =>

@@ -8,6 +8,7 @@ import { eventGroups } from './0005-event-groups.js';
 import { seriesIndexes } from './0006-series.js';
 import { dyadDays } from './0007-dyad-days.js';
 import { representatives } from './0008-representatives.js';
+import { dyadPeriods } from './0009-dyad-periods.js';
 
 /**
  * Every migration, as code, in order (Kysely sorts by name). Add a file and a line here;
@@ -25,6 +26,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
     '0006-series': seriesIndexes(engine),
     '0007-dyad-days': dyadDays(engine),
     '0008-representatives': representatives(engine),
+    '0009-dyad-periods': dyadPeriods(engine),
   };
   return { getMigrations: async () => all };
 }
