@@ -177,13 +177,8 @@ export interface EventGroupsTable {
  * in total and per quad class, for every report and for group representatives only (`rep_`).
  * `day` is `YYYY-MM-DD`, or `YYYY-MM` for events dated to a month only.
  */
-export interface DyadDaysTable {
-  source: string;
-  target: string;
-  day: string;
-  modality: string;
-  events: number;
-  goldstein: number;
+/** Events and Goldstein sums per quad class, for every report and for representatives (`rep_`). */
+export interface QuadSums {
   q1_events: number;
   q1_goldstein: number;
   q2_events: number;
@@ -192,8 +187,6 @@ export interface DyadDaysTable {
   q3_goldstein: number;
   q4_events: number;
   q4_goldstein: number;
-  rep_events: number;
-  rep_goldstein: number;
   rep_q1_events: number;
   rep_q1_goldstein: number;
   rep_q2_events: number;
@@ -204,29 +197,24 @@ export interface DyadDaysTable {
   rep_q4_goldstein: number;
 }
 
+export interface DyadDaysTable extends QuadSums {
+  source: string;
+  target: string;
+  day: string;
+  modality: string;
+  events: number;
+  goldstein: number;
+  rep_events: number;
+  rep_goldstein: number;
+}
+
 /**
  * Migration 0009: the per-period rollup, one row per ordered pair and period: a month
  * (`YYYY-MM`, every event at least month-dated) or an ISO week named by its Monday
  * (`YYYY-MM-DD`, day-dated events only). The quad-class columns of {@link DyadDaysTable}.
  */
-export interface DyadPeriodsTable {
+export interface DyadPeriodsTable extends QuadSums {
   source: string;
   target: string;
   period: string;
-  q1_events: number;
-  q1_goldstein: number;
-  q2_events: number;
-  q2_goldstein: number;
-  q3_events: number;
-  q3_goldstein: number;
-  q4_events: number;
-  q4_goldstein: number;
-  rep_q1_events: number;
-  rep_q1_goldstein: number;
-  rep_q2_events: number;
-  rep_q2_goldstein: number;
-  rep_q3_events: number;
-  rep_q3_goldstein: number;
-  rep_q4_events: number;
-  rep_q4_goldstein: number;
 }
