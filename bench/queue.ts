@@ -7,7 +7,8 @@
  * from release to the last job's completion (polled over one connection, so the polling adds
  * no backend start-ups to the server's CPU). CPU of the workers and of the PostgreSQL server
  * (postmaster and children, found while a backend of ours runs) is read from /proc for the
- * per-article cost, with each round's load average; database size per article comes from
+ * per-article cost, with each round's load average and CPU steal (time the host gave to other
+ * guests: rounds with steal are not comparable); database size per article comes from
  * pg_total_relation_size. Writes bench/results/queue.json (queue-cN.json with --concurrency N);
  * never asserts on time.
  *
@@ -57,6 +58,21 @@ function writeCorpus(dir: string): number {
     }
   }
   return n;
+}
+
+/**
+ * The machine's CPU time so far, in clock ticks, all cores: in total and stolen (field 8 of
+ * /proc/stat's `cpu` line: time this virtual machine was ready to run but its host ran another).
+ * Null where /proc/stat is missing.
+ */
+function machineTicks(): { total: number; steal: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const f = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: f.reduce((a, x) => a + x, 0), steal: f[7] ?? 0 };
+  } catch {
+    return null;
+  }
 }
 
 /** utime + stime of a process, in seconds; null once it is gone. */
@@ -148,6 +164,11 @@ interface RoundResult {
   serverCpuSeconds: number | null;
   /** One-minute load average when the round started (the machine is shared). */
   load: number;
+  /**
+   * Share of the machine's CPU time its host took for other guests during the window (steal):
+   * a round's figures are comparable only when it is near 0.
+   */
+  steal: number | null;
 }
 
 async function round(
@@ -174,6 +195,7 @@ async function round(
     const cpu0 = procs.map((p) => cpuOf(p.child.pid!) ?? 0);
     const server0 = serverCpu(postmaster);
     const load = Number(loadavg()[0].toFixed(2));
+    const ticks0 = machineTicks();
     const [{ released }] = await query<{ released: Date }>(
       url,
       `UPDATE pgboss.job SET start_after = now() RETURNING now() AS released`,
@@ -196,6 +218,7 @@ async function round(
       await poller.end();
     }
     const server1 = serverCpu(postmaster);
+    const ticks1 = machineTicks();
     for (const p of procs) p.child.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
     await boss.stop({ graceful: false });
@@ -230,6 +253,10 @@ async function round(
       workerCpuSeconds: cpu1.reduce((a, c, i) => a + c - cpu0[i], 0),
       serverCpuSeconds: server0 !== null && server1 !== null ? server1 - server0 : null,
       load,
+      steal:
+        ticks0 && ticks1 && ticks1.total > ticks0.total
+          ? Number(((ticks1.steal - ticks0.steal) / (ticks1.total - ticks0.total)).toFixed(3))
+          : null,
       bytes: {
         storeTables: sum(store),
         queueJobs: sum(queueRows),
@@ -281,8 +308,15 @@ async function main() {
         console.log(
           `round ${r + 1}, ${workers} worker process${workers > 1 ? 'es' : ''}: ${res.articlesPerSecond.toFixed(1)} articles/s ` +
             `(${res.stored}/${res.articles} stored in ${res.seconds.toFixed(2)} s; worker cpu ${res.workerCpuSeconds.toFixed(2)} s, ` +
-            `server cpu ${res.serverCpuSeconds?.toFixed(2) ?? '?'} s; load ${res.load})`,
+            `server cpu ${res.serverCpuSeconds?.toFixed(2) ?? '?'} s; load ${res.load}; ` +
+            `steal ${res.steal === null ? '?' : `${(res.steal * 100).toFixed(1)}%`})`,
         );
+        if (workers === 2) {
+          const single = rounds.at(-2)!;
+          console.log(
+            `round ${r + 1} ratio ${(res.articlesPerSecond / single.articlesPerSecond).toFixed(2)}×`,
+          );
+        }
       }
     }
     const best = (w: number) =>

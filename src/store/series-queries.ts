@@ -428,6 +428,54 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       return [...byDay.values()].sort((x, y) => (x.day < y.day ? -1 : 1));
     },
 
+    async windowEvents(q) {
+      const rows = await windowRows(db, dialect, q, false);
+      return rows.map(([id, source, target, date, goldstein, modality, quadClass]) => ({
+        id,
+        source,
+        target,
+        date,
+        goldstein,
+        modality,
+        quadClass,
+      }));
+    },
+
+    async windowEventDetails(q) {
+      const rows = await windowRows(db, dialect, q, true);
+      return rows.map(
+        ([
+          id,
+          source,
+          target,
+          date,
+          goldstein,
+          modality,
+          quadClass,
+          code,
+          quote,
+          documentId,
+          title,
+          outlet,
+          published,
+        ]) => ({
+          id,
+          source,
+          target,
+          date,
+          goldstein,
+          modality,
+          quadClass,
+          code: code!,
+          quote: quote!,
+          documentId: documentId!,
+          title: title ?? null,
+          outlet: outlet ?? null,
+          published: published ?? null,
+        }),
+      );
+    },
+
     async periodEventIds(q) {
       if (q.perPeriod <= 0) return [];
       // One |Goldstein| level at a time, strongest first, only where a period is not yet full
@@ -786,6 +834,79 @@ export function eventScanQueries(db: Kysely<Database>, dialect: 'sqlite' | 'post
       return { first: firstDay, last: lastDay };
     },
   };
+}
+
+/** A row of {@link windowRows}: the window columns, then with `details` the shown ones. */
+type WindowTuple = [
+  id: string,
+  source: string,
+  target: string,
+  date: string,
+  goldstein: number,
+  modality: string,
+  quadClass: number,
+  code?: string,
+  quote?: string,
+  documentId?: string,
+  title?: string | null,
+  outlet?: string | null,
+  published?: string | null,
+];
+
+/**
+ * A dyad's events (both directions) counting on a day of the window, representatives only when
+ * `grouped` (by their kept mark, migration 0008, instead of the list of later reports), as one
+ * JSON array of arrays built by the database: a busy month's explanation reads ~1,500 events with
+ * their quotes and documents, and better-sqlite3's object per row cost more than the query
+ * (the busiest dyad's month 60 → 30 ms). Goldstein scores go through `%.17g` on SQLite, whose
+ * JSON writes 15 digits (PostgreSQL's are shortest-exact).
+ */
+async function windowRows(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  q: DyadWindow,
+  details: boolean,
+): Promise<WindowTuple[]> {
+  const score = dialect === 'postgres' ? sql`events.goldstein` : sql`json(printf('%.17g', events.goldstein))`;
+  const columns = [
+    sql`events.id`,
+    sql`events.source`,
+    sql`events.target`,
+    sql`events.date`,
+    score,
+    sql`events.modality`,
+    sql`events.quad_class`,
+  ];
+  if (details) {
+    columns.push(
+      sql`events.code`,
+      sql`events.quote`,
+      sql`events.document_id`,
+      sql`documents.title`,
+      sql`documents.outlet`,
+      sql`documents.published`,
+    );
+  }
+  const list = sql.join(columns);
+  const packed =
+    dialect === 'postgres'
+      ? sql<unknown>`coalesce(json_agg(json_build_array(${list})), '[]'::json)`
+      : sql<unknown>`json_group_array(json_array(${list}))`;
+  const rows = await sql<{ packed: unknown }>`select ${packed} as packed
+    from events${details ? sql` inner join documents on documents.id = events.document_id` : sql``}
+    where ${dyadEither(q.a, q.b)}
+      and events.date >= ${q.from.slice(0, 7)} and events.date <= ${`${q.to}~`}
+      and length(events.date) >= 7${q.grouped ? sql` and events.representative = 1` : sql``}`.execute(db);
+  const value = rows.rows[0]?.packed;
+  const all = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as WindowTuple[];
+  return all.filter((r) => inWindow(r[3], q));
+}
+
+/** Events between `a` and `b`, either direction (one direction when they are the same actor). */
+function dyadEither(a: string, b: string): RawBuilder<unknown> {
+  return a === b
+    ? sql`events.source = ${a} and events.target = ${b}`
+    : sql`((events.source = ${a} and events.target = ${b}) or (events.source = ${b} and events.target = ${a}))`;
 }
 
 const WINDOW_COLUMNS = [

@@ -5,6 +5,7 @@ import { dyadSeries, explainPoint } from '../../src/analysis/series.js';
 import { topDyads } from '../../src/analysis/top-dyads.js';
 import type { Store } from '../../src/store/store.js';
 import { ENGINES } from './engines.js';
+import { eventDoc } from './event-docs.js';
 import {
   ALERTS as AP,
   saveDyadEvents as save,
@@ -153,6 +154,37 @@ for (const engine of ENGINES) {
           [...new Set(days.map((d) => periodOf(d, interval)))].sort(),
         );
       }
+    });
+
+    it('explains a point with quotes and titles exactly as stored, whatever they hold', async () => {
+      // The explanation's rows come back packed as JSON by the database: quotes and titles
+      // with quotes, commas, backslashes, newlines, markup and non-Latin text must survive.
+      const sentence =
+        'Iran said "no", then\\yes, about <script>alert(1)</script> — Bakı, Ərdəbil 🛰 and a tab\there.';
+      const title = 'A "title", with\\ odd\nparts';
+      const doc = eventDoc(title, 'Desk, "Caspian"', '2025-02-10', [
+        {
+          sentence,
+          trigger: 'said',
+          code: '112',
+          source: 'IRN',
+          target: 'AZE',
+          quadClass: 3,
+          goldstein: -2,
+          date: '2025-02-10',
+        },
+      ]);
+      const saved = await store.saveDocument(doc);
+      const x = await explainPoint(store, 'IRN', 'AZE', '2025-02', 'month', { params: P });
+      expect(x.contributions).toHaveLength(1);
+      const c = x.contributions[0]!;
+      expect(c.eventId).toBe(`${saved.id}:e0`);
+      expect(c.quote).toBe(doc.events[0]!.quote);
+      expect(c.quote).toContain('<script>');
+      expect(c.title).toBe(title);
+      expect(c.outlet).toBe('Desk, "Caspian"');
+      expect(c.goldstein).toBe(-2);
+      expect(c.quadClass).toBe(3);
     });
 
     it('decomposes a point: contributions sum to its tension, each with quote and weight', async () => {
