@@ -429,51 +429,19 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     },
 
     async windowEvents(q) {
-      const rows = await windowRows(db, dialect, q, false);
-      return rows.map(([id, source, target, date, goldstein, modality, quadClass]) => ({
-        id,
-        source,
-        target,
-        date,
-        goldstein,
-        modality,
-        quadClass,
-      }));
+      return (await windowRows(db, dialect, q, false)).map(windowEvent);
     },
 
     async windowEventDetails(q) {
-      const rows = await windowRows(db, dialect, q, true);
-      return rows.map(
-        ([
-          id,
-          source,
-          target,
-          date,
-          goldstein,
-          modality,
-          quadClass,
-          code,
-          quote,
-          documentId,
-          title,
-          outlet,
-          published,
-        ]) => ({
-          id,
-          source,
-          target,
-          date,
-          goldstein,
-          modality,
-          quadClass,
-          code: code!,
-          quote: quote!,
-          documentId: documentId!,
-          title: title ?? null,
-          outlet: outlet ?? null,
-          published: published ?? null,
-        }),
-      );
+      return (await windowRows(db, dialect, q, true)).map((t) => ({
+        ...windowEvent(t),
+        code: t[7]!,
+        quote: t[8]!,
+        documentId: t[9]!,
+        title: t[10] ?? null,
+        outlet: t[11] ?? null,
+        published: t[12] ?? null,
+      }));
     },
 
     async periodEventIds(q) {
@@ -900,6 +868,19 @@ async function windowRows(
   const value = rows.rows[0]?.packed;
   const all = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as WindowTuple[];
   return all.filter((r) => inWindow(r[3], q));
+}
+
+/** The {@link WindowEventRow} of a {@link windowRows} tuple. */
+function windowEvent(t: WindowTuple): WindowEventRow {
+  return {
+    id: t[0],
+    source: t[1],
+    target: t[2],
+    date: t[3],
+    goldstein: t[4],
+    modality: t[5],
+    quadClass: t[6],
+  };
 }
 
 /** Events between `a` and `b`, either direction (one direction when they are the same actor). */
