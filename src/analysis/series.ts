@@ -206,10 +206,16 @@ export async function explainPoint(
     point,
     formula: series.formula,
     denominator: explained.denominator,
+    // Each property written out: a spread followed by ten more properties cost ~15 µs an item.
     contributions: explained.items.map((c) => {
       const e = byId.get(c.eventId)!;
       return {
-        ...c,
+        eventId: c.eventId,
+        date: c.date,
+        goldstein: c.goldstein,
+        modality: c.modality,
+        weight: c.weight,
+        contribution: c.contribution,
         quote: e.quote,
         source: e.source,
         target: e.target,
