@@ -433,21 +433,17 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
     },
 
     async windowEventDetails(q) {
-      return (await windowRows(db, dialect, q, true)).map((t) => ({
-        id: t[0],
-        source: t[1],
-        target: t[2],
-        date: t[3],
-        goldstein: t[4],
-        modality: t[5],
-        quadClass: t[6],
-        code: t[7]!,
-        quote: t[8]!,
-        documentId: t[9]!,
-        title: t[10] ?? null,
-        outlet: t[11] ?? null,
-        published: t[12] ?? null,
-      }));
+      // Added to windowEvent's literal (0.2 µs an event), not spread into a new one (see series.ts).
+      return (await windowRows(db, dialect, q, true)).map((t) =>
+        Object.assign(windowEvent(t), {
+          code: t[7]!,
+          quote: t[8]!,
+          documentId: t[9]!,
+          title: t[10] ?? null,
+          outlet: t[11] ?? null,
+          published: t[12] ?? null,
+        }),
+      );
     },
 
     async periodEventIds(q) {
