@@ -328,17 +328,18 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       .where(sql<SqlBool>`length(dyad_periods.period) = ${sql.lit(interval === 'month' ? 7 : 10)}`);
     if (first) query = query.where('dyad_periods.period', '>=', first);
     if (last) query = query.where('dyad_periods.period', '<=', last);
+    const keys = QUADS.map((k) => [k, `${p}q${k}_events`, `${p}q${k}_goldstein`] as const);
     const out: PeriodCountRow[] = [];
     for (const r of (await query.execute()) as unknown as Record<string, string | number>[]) {
-      for (const k of QUADS) {
-        const n = Number(r[`${p}q${k}_events`]);
+      for (const [k, events, goldstein] of keys) {
+        const n = Number(r[events]);
         if (n > 0) {
           out.push({
             period: String(r.period),
             source: String(r.source),
             quad: k,
             events: n,
-            goldstein: Number(r[`${p}q${k}_goldstein`]),
+            goldstein: Number(r[goldstein]),
           });
         }
       }
@@ -417,11 +418,22 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         .execute();
       const f = unpack(row?.packed, 4);
       const byDay = new Map<string, DayWeightRow>();
+      const weightOf = new Map<string, number>();
+      // A day's modalities are neighbours (the rollup's key order): look the day up once.
+      let last = '';
+      let d: DayWeightRow | undefined;
       for (let i = 0; i < f.length; i += 4) {
-        const day = f[i]!.length === 7 ? `${f[i]}-15` : f[i]!;
-        const m = Object.hasOwn(q.weights, f[i + 1]!) ? q.weights[f[i + 1]!]! : 0;
-        let d = byDay.get(day);
-        if (!d) byDay.set(day, (d = { day, weight: 0, weightedGoldstein: 0 }));
+        if (f[i] !== last || !d) {
+          last = f[i]!;
+          const day = last.length === 7 ? `${last}-15` : last;
+          d = byDay.get(day);
+          if (!d) byDay.set(day, (d = { day, weight: 0, weightedGoldstein: 0 }));
+        }
+        let m = weightOf.get(f[i + 1]!);
+        if (m === undefined) {
+          m = Object.hasOwn(q.weights, f[i + 1]!) ? q.weights[f[i + 1]!]! : 0;
+          weightOf.set(f[i + 1]!, m);
+        }
         d.weight += m * Number(f[i + 2]);
         d.weightedGoldstein += m * Number(f[i + 3]);
       }
@@ -479,13 +491,21 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         const found = await levelRows(db, dialect, q, levels.slice(i, next), ranges);
         // The batch's events per period, then each period's in the ranking's order: JavaScript
         // compares these ASCII dates and ids as both engines do (PostgreSQL text is "C").
+        // Rows come a period's range at a time, by date within a level and direction: the last
+        // date's bucket is usually the next row's too.
         const batchOf = new Map<string, LevelRow[]>();
+        let lastDate = '';
+        let bucket: LevelRow[] = [];
         for (const r of found) {
-          let period = periods.get(r.date);
-          if (period === undefined) periods.set(r.date, (period = periodOf(r.date, q.interval)));
-          const rows = batchOf.get(period);
-          if (rows) rows.push(r);
-          else batchOf.set(period, [r]);
+          if (r.date !== lastDate) {
+            lastDate = r.date;
+            let period = periods.get(r.date);
+            if (period === undefined) periods.set(r.date, (period = periodOf(r.date, q.interval)));
+            const rows = batchOf.get(period);
+            if (rows) bucket = rows;
+            else batchOf.set(period, (bucket = []));
+          }
+          bucket.push(r);
         }
         // The ranges leave the full periods out: every period here still has room.
         for (const [period, rows] of batchOf) {
