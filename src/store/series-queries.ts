@@ -196,6 +196,13 @@ function maxDay(x: string, y: string | undefined): string {
   return y !== undefined && y > x ? y : x;
 }
 
+/** The order of {@link SeriesQueries.periodCounts}: period, then direction, then quad class. */
+function byPeriodSourceQuad(x: PeriodCountRow, y: PeriodCountRow): number {
+  if (x.period !== y.period) return x.period < y.period ? -1 : 1;
+  if (x.source !== y.source) return x.source < y.source ? -1 : 1;
+  return x.quad - y.quad;
+}
+
 /** {@link EVENT_DAY} in JavaScript, for a `YYYY-MM` or `YYYY-MM-DD` date. */
 function dayOfDate(date: string): string {
   return date.length === 7 ? `${date}-15` : date.slice(0, 10);
@@ -352,26 +359,14 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
 
     async periodCounts(q) {
       if (q.interval === 'day') return countsFromDays(q);
-      // Whole weeks and months from the per-period rollup; a period the range cuts (a week
-      // whose days start before `from`, a period ending after `to`) from its days.
+      // Whole weeks and months from the per-period rollup; a period the range cuts (a week that
+      // starts before `from`, a period that ends after `to`) from its days.
       const cut = periodCuts(q, q.interval);
       const out = await Promise.all([
         ...cut.edges.map((edge) => countsFromDays({ ...q, ...edge })),
         cut.whole ? countsFromPeriods(q, q.interval, cut.whole) : [],
       ]);
-      return out
-        .flat()
-        .sort((x, y) =>
-          x.period !== y.period
-            ? x.period < y.period
-              ? -1
-              : 1
-            : x.source < y.source
-              ? -1
-              : x.source > y.source
-                ? 1
-                : x.quad - y.quad,
-        );
+      return out.flat().sort(byPeriodSourceQuad);
     },
 
     async dayTotals(q) {
