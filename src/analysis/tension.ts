@@ -80,13 +80,20 @@ export function dayWeights(
   p: TensionParams,
 ): DayWeight[] {
   const byDay = new Map<number, DayWeight>();
+  // Rows usually come a day's modalities together (the rollup's key order): the day is looked
+  // up once per run of equal days.
+  let last = '';
+  let d: DayWeight | undefined;
   for (const r of rows) {
+    if (r.day !== last || !d) {
+      last = r.day;
+      const day = dayNumber(r.day);
+      d = byDay.get(day);
+      if (!d) byDay.set(day, (d = { day, weight: 0, weightedGoldstein: 0 }));
+    }
     const m = modalityWeight(r.modality, p);
-    const day = dayNumber(r.day);
-    const d = byDay.get(day) ?? { day, weight: 0, weightedGoldstein: 0 };
     d.weight += m * r.events;
     d.weightedGoldstein += m * r.goldstein;
-    byDay.set(day, d);
   }
   return [...byDay.values()].sort((x, y) => x.day - y.day);
 }

@@ -11,7 +11,6 @@ import { dyadKey } from './claim-links.js';
 import { dyadEitherWay } from './event-queries.js';
 import {
   addDays,
-  dayOf,
   firstDayOf,
   lastDayOf,
   nextPeriod,
@@ -227,28 +226,6 @@ function periodExpression(
 }
 
 /**
- * The week of a rollup row's day as a number, `floor(JDN / 7)` of its Julian day number, the
- * same on both engines: a Monday's JDN is a multiple of seven, so the week runs Monday–Sunday
- * (ISO) and {@link mondayOfWeek} names it.
- *
- * @example weekNumber('sqlite') // cast((julianday(substr(dyad_days.day, 1, 10)) + 0.5) / 7 as integer)
- */
-function weekNumber(dialect: 'sqlite' | 'postgres'): RawBuilder<number> {
-  const day = sql`substr(dyad_days.day, 1, 10)`;
-  return dialect === 'postgres'
-    ? sql<number>`cast(to_char(cast(${day} as date), 'J') as integer) / 7`
-    : sql<number>`cast((julianday(${day}) + 0.5) / 7 as integer)`;
-}
-
-/** The Julian day number of 1970-01-01. */
-const JDN_1970 = 2_440_588;
-
-/** The Monday (`YYYY-MM-DD`) of a {@link weekNumber}. */
-function mondayOfWeek(week: number): string {
-  return dayOf(7 * week - JDN_1970);
-}
-
-/**
  * The aggregate queries for one database, written once in Kysely; only {@link periodExpression}
  * knows the engine. The per-period and per-day sums read the per-day rollup `dyad_days`
  * (migration 0007, store/dyad-days.ts): one row per ordered pair, day and modality instead of
@@ -262,12 +239,7 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
   const events = eventScanQueries(db, dialect);
 
   async function countsFromDays(q: DyadRange & { interval: SeriesInterval }): Promise<PeriodCountRow[]> {
-    // A week is grouped by its number (an integer key, cheaper to compute and group by than
-    // SQLite's date text) and named by its Monday here.
-    const week = q.interval === 'week';
-    const period: RawBuilder<string | number> = week
-      ? weekNumber(dialect)
-      : periodExpression(dialect, q.interval, 'dyad_days.day');
+    const period = periodExpression(dialect, q.interval, 'dyad_days.day');
     const p = q.grouped ? 'rep_' : '';
     const rows = await db
       .selectFrom('dyad_days')
@@ -295,12 +267,11 @@ export function seriesQueries(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
       .execute();
     const out: PeriodCountRow[] = [];
     for (const r of rows as unknown as Record<string, string | number>[]) {
-      const name = week ? mondayOfWeek(Number(r.period)) : String(r.period);
       for (const k of QUADS) {
         const n = Number(r[`n${k}`]);
         if (n > 0) {
           out.push({
-            period: name,
+            period: String(r.period),
             source: String(r.source),
             quad: k,
             events: n,
@@ -903,12 +874,15 @@ async function windowRows(
     dialect === 'postgres'
       ? sql<unknown>`coalesce(json_agg(json_build_array(${list})), '[]'::json)`
       : sql<unknown>`json_group_array(json_array(${list}))`;
-  const rows = await sql<{ packed: unknown }>`select ${packed} as packed
-    from events${details ? sql` inner join documents on documents.id = events.document_id` : sql``}
-    where ${dyadEither(q.a, q.b)}
-      and events.date >= ${q.from.slice(0, 7)} and events.date <= ${`${q.to}~`}
-      and length(events.date) >= 7${q.grouped ? sql` and events.representative = 1` : sql``}`.execute(db);
-  const value = rows.rows[0]?.packed;
+  const events = details
+    ? db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.document_id')
+    : db.selectFrom('events');
+  const [row] = await events
+    .select(packed.as('packed'))
+    .where((eb) => eb.and(dyadConditions(eb, { ...q, from: q.from.slice(0, 7) }, 7)))
+    .$if(q.grouped === true, (qb) => qb.where('events.representative', '=', 1))
+    .execute();
+  const value = row?.packed;
   const all = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as WindowTuple[];
   return all.filter((r) => inWindow(r[3], q));
 }
@@ -924,13 +898,6 @@ function windowEvent(t: WindowTuple): WindowEventRow {
     modality: t[5],
     quadClass: t[6],
   };
-}
-
-/** Events between `a` and `b`, either direction (one direction when they are the same actor). */
-function dyadEither(a: string, b: string): RawBuilder<unknown> {
-  return a === b
-    ? sql`events.source = ${a} and events.target = ${b}`
-    : sql`((events.source = ${a} and events.target = ${b}) or (events.source = ${b} and events.target = ${a}))`;
 }
 
 const WINDOW_COLUMNS = [
